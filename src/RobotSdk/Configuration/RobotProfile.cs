@@ -1,0 +1,32 @@
+using RobotSdk.Hardware;
+
+namespace RobotSdk.Configuration;
+
+/// <summary>
+/// A robot as a JSON profile describes it: which driver and arm model, where it is
+/// connected, and its rate and safety settings. Bound through the Options pattern; unknown
+/// keys are errors, so a typo cannot silently drop a safety setting.
+/// </summary>
+/// <example>
+/// <code>
+/// { "Robots": { "arm": { "Driver": "mirror", "Arm": "demo-arm", "ControlRateHz": 200,
+///   "Safety": { "MaxStepRadians": 0.05, "Workspace": { "Min": [-0.4, -0.4, 0.0], "Max": [0.4, 0.4, 0.5] } } } } }
+/// </code>
+/// </example>
+public sealed class RobotProfile : RobotOptions
+{
+    /// <summary>Driver name, for example <c>mirror</c>.</summary>
+    public string? Driver { get; set; }
+
+    /// <summary>Arm model name, for example <c>demo-arm</c>.</summary>
+    public string? Arm { get; set; }
+
+    /// <summary>Transport address for hardware drivers: a serial port path, <c>can0</c>, or <c>host:port</c>.</summary>
+    public string? Port { get; set; }
+
+    /// <summary>Serial or CAN bit rate, where the driver needs one.</summary>
+    public int? BaudRate { get; set; }
+
+    /// <summary>Settings of the mirror driver.</summary>
+    public MirrorDriverOptions Mirror { get; set; } = new();
+}

@@ -1,0 +1,90 @@
+namespace RobotSdk.Safety;
+
+/// <summary>
+/// Moves each joint's command toward its desired position within the joint's position,
+/// velocity and acceleration limits and the per-cycle maximum step, braking early enough
+/// to stop at the target (v ≤ √(2·a·distance)). Keeps the commanded velocity between cycles.
+/// Allocation-free; used only by the control thread.
+/// </summary>
+internal sealed class CommandShaper
+{
+    private readonly JointLimits[] _limits;
+    private readonly double[] _velocity;
+    private readonly double _periodSeconds;
+    private readonly double _maxStep;
+
+    public CommandShaper(JointLimits[] limits, double periodSeconds, double maxStep)
+    {
+        _limits = limits;
+        _velocity = new double[limits.Length];
+        _periodSeconds = periodSeconds;
+        _maxStep = maxStep;
+    }
+
+    /// <summary>Commanded velocity of <paramref name="joint"/> after the last step.</summary>
+    public double VelocityOf(int joint) => _velocity[joint];
+
+    /// <summary>Forgets the commanded velocities (after activation or a hard stop).</summary>
+    public void Halt() => Array.Clear(_velocity);
+
+    /// <summary>Forgets the commanded velocity of one joint (its step was refused).</summary>
+    public void Halt(int joint) => _velocity[joint] = 0;
+
+    /// <summary>Where <paramref name="joint"/> would stop from <paramref name="position"/> braking at its acceleration limit.</summary>
+    public double StoppingPoint(int joint, double position)
+    {
+        double v = _velocity[joint];
+        return position + (v * Math.Abs(v) / (2 * _limits[joint].MaxAcceleration));
+    }
+
+    /// <summary>
+    /// Advances <paramref name="command"/> one cycle toward <paramref name="desired"/> for the
+    /// joints whose <paramref name="velocityScale"/> is positive; others keep their command.
+    /// </summary>
+    public SafetyInterventions Step(Span<double> command, ReadOnlySpan<double> desired, ReadOnlySpan<double> velocityScale)
+    {
+        var interventions = SafetyInterventions.None;
+        double dt = _periodSeconds;
+        for (int i = 0; i < command.Length; i++)
+        {
+            JointLimits limits = _limits[i];
+            double target = desired[i];
+            if (target < limits.MinPosition || target > limits.MaxPosition)
+            {
+                target = Math.Clamp(target, limits.MinPosition, limits.MaxPosition);
+                interventions |= SafetyInterventions.PositionLimit;
+            }
+
+            double error = target - command[i];
+            double distance = Math.Abs(error);
+            double maxVelocity = limits.MaxVelocity * velocityScale[i];
+            double brakingVelocity = Math.Sqrt(2 * limits.MaxAcceleration * distance);
+            double wanted = Math.Min(distance / dt, brakingVelocity);
+            if (wanted > maxVelocity)
+            {
+                wanted = maxVelocity;
+                interventions |= SafetyInterventions.VelocityLimit;
+            }
+
+            wanted = Math.CopySign(wanted, error);
+            double maxChange = limits.MaxAcceleration * dt;
+            double velocity = Math.Clamp(wanted, _velocity[i] - maxChange, _velocity[i] + maxChange);
+            if (velocity != wanted)
+            {
+                interventions |= SafetyInterventions.AccelerationLimit;
+            }
+
+            double step = velocity * dt;
+            if (Math.Abs(step) > _maxStep)
+            {
+                step = Math.CopySign(_maxStep, step);
+                interventions |= SafetyInterventions.MaxStep;
+            }
+
+            command[i] += step;
+            _velocity[i] = step / dt;
+        }
+
+        return interventions;
+    }
+}
