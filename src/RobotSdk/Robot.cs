@@ -328,10 +328,11 @@ public sealed partial class Robot : IDisposable
 
     /// <summary>
     /// Moves the tool to <paramref name="target"/> through inverse kinematics from the current
-    /// position, then <see cref="IJointGroup.MoveToAsync"/>.
+    /// position, then <see cref="IJointGroup.MoveToAsync"/> until every arm joint is within
+    /// <paramref name="toleranceRadians"/> of the solution.
     /// </summary>
     /// <exception cref="InvalidOperationException">No kinematics, or the target is unreachable (the message gives the remaining error).</exception>
-    public Task MoveToPoseAsync(Pose target, InverseKinematicsOptions? inverseKinematics = null, double speedFraction = 0.5, CancellationToken cancellationToken = default)
+    public Task MoveToPoseAsync(Pose target, InverseKinematicsOptions? inverseKinematics = null, double speedFraction = 0.5, double toleranceRadians = 0.002, CancellationToken cancellationToken = default)
     {
         SerialChain chain = RequireKinematics();
         var seed = new double[chain.JointCount];
@@ -344,7 +345,7 @@ public sealed partial class Robot : IDisposable
                 $"Robot '{Name}': pose {target.Position} is unreachable within the joint limits (remaining error {result.PositionErrorMeters * 1000:0.0} mm, {result.OrientationErrorRadians * 180 / Math.PI:0.0} degrees)."));
         }
 
-        return _arm.MoveToAsync(solution, speedFraction, cancellationToken: cancellationToken);
+        return _arm.MoveToAsync(solution, speedFraction, toleranceRadians, cancellationToken);
     }
 
     /// <inheritdoc />

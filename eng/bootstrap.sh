@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Idempotent set-up of everything RobotSdk needs on a fresh Debian machine.
+# Safe to run repeatedly: each step checks before it acts. Later issues add their
+# native dependencies here (MuJoCo, AprilTag, ffmpeg, the ONNX Runtime library).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+# Debian packages the repository needs, and the command or file that proves each is present.
+# (None yet for the foundation: serial tests use the kernel's pseudo-terminals.)
+declare -A apt_packages=(
+)
+
+say() { printf 'bootstrap: %s\n' "$*"; }
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    say "the .NET 10 SDK is required and was not found on PATH."
+    say "install it from https://dot.net (or Debian's packages.microsoft.com feed), then run this again."
+    exit 1
+  fi
+  local major
+  major="$(dotnet --version | cut -d. -f1)"
+  if [ "$major" -lt 10 ]; then
+    say "found .NET SDK $(dotnet --version); RobotSdk needs 10.0 or later (see global.json)."
+    exit 1
+  fi
+}
+
+install_apt_packages() {
+  local missing=()
+  for package in "${!apt_packages[@]}"; do
+    local probe="${apt_packages[$package]}"
+    if [ ! -e "$probe" ] && ! command -v "$probe" >/dev/null 2>&1; then
+      missing+=("$package")
+    fi
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { say "need root to install: ${missing[*]}"; exit 1; }
+    sudo="sudo"
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}"
+}
+
+require_dotnet
+install_apt_packages
+say "restoring NuGet packages"
+dotnet restore RobotSdk.sln --verbosity quiet
+say "ready"

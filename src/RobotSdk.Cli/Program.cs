@@ -1,0 +1,3 @@
+using RobotSdk.Cli;
+
+return RobotCommand.Create().Parse(args).Invoke();

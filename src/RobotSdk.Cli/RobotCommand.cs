@@ -1,0 +1,17 @@
+using System.CommandLine;
+using RobotSdk.Cli.Commands;
+
+namespace RobotSdk.Cli;
+
+/// <summary>The root of the <c>robot</c> command line.</summary>
+internal static class RobotCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("robot: run, inspect and benchmark low-cost robot arms with RobotSdk.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(PortsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}
