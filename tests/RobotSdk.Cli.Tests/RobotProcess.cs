@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using RobotSdk.Cli;
+
+namespace RobotSdk.Cli.Tests;
+
+/// <summary>Runs the real <c>robot</c> command in a child process, as a user would.</summary>
+internal static class RobotProcess
+{
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(RobotCommand).Assembly.Location);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"robot {string.Join(' ', arguments)} did not exit within 2 minutes.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
