@@ -158,9 +158,12 @@ public sealed partial class Robot
 
         if (_workspace is { } box && Kinematics is { } chain && LeavesWorkspace(box, chain, candidate))
         {
-            // Refuse the arm's step; the gripper may still move.
-            foreach (int joint in chain.FrameIndices)
+            // Refuse the arm's step; the gripper may still move. (Indexed: foreach over the
+            // IReadOnlyList would allocate an enumerator every rejected cycle.)
+            IReadOnlyList<int> armJoints = chain.FrameIndices;
+            for (int k = 0; k < armJoints.Count; k++)
             {
+                int joint = armJoints[k];
                 candidate[joint] = _command.Positions[joint];
                 _shaper.Halt(joint);
             }

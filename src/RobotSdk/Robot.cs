@@ -195,7 +195,19 @@ public sealed partial class Robot : IDisposable
             }
 
             _driver.Activate(CommandMode.Position);
-            if (_driver.Read(_measured) != DriverStatus.Ok || !AllFinite(_measured.Positions))
+            DriverStatus read;
+            try
+            {
+                read = _driver.Read(_measured);
+            }
+            catch
+            {
+                // Torque must not stay on behind a robot that reports itself inactive.
+                _driver.Deactivate();
+                throw;
+            }
+
+            if (read != DriverStatus.Ok || !AllFinite(_measured.Positions))
             {
                 _driver.Deactivate();
                 throw _driver.Diagnostics.LastFault

@@ -216,7 +216,13 @@ public sealed class SerialChain
             }
         }
 
-        return new InverseKinematicsResult(false, iteration, positionError, orientationError);
+        // Report the solution being returned: the last iteration stepped after measuring.
+        RigidTransform reached = ComputeTool(solution);
+        positionError = (target.Position - reached.Position).Length;
+        orientationError = RotationError(target.Orientation, reached.ToRotation()).Length;
+        bool converged = positionError <= options.PositionToleranceMeters
+            && (!useOrientation || orientationError <= options.OrientationToleranceRadians);
+        return new InverseKinematicsResult(converged, iteration, positionError, orientationError);
     }
 
     private RigidTransform ComputeTool(ReadOnlySpan<double> positions)

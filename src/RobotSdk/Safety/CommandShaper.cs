@@ -3,7 +3,8 @@ namespace RobotSdk.Safety;
 /// <summary>
 /// Moves each joint's command toward its desired position within the joint's position,
 /// velocity and acceleration limits and the per-cycle maximum step, braking early enough
-/// to stop at the target (v ≤ √(2·a·distance)). Keeps the commanded velocity between cycles.
+/// to stop at the target (v ≤ √((a·dt/2)² + 2·a·d) − a·dt/2, the discrete-time braking curve)
+/// and never crossing a position limit. Keeps the commanded velocity between cycles.
 /// Allocation-free; used only by the control thread.
 /// </summary>
 internal sealed class CommandShaper
@@ -58,7 +59,11 @@ internal sealed class CommandShaper
             double error = target - command[i];
             double distance = Math.Abs(error);
             double maxVelocity = limits.MaxVelocity * velocityScale[i];
-            double brakingVelocity = Math.Sqrt(2 * limits.MaxAcceleration * distance);
+            // Discrete-time braking curve: from this speed, slowing by a*dt per cycle covers
+            // v^2/(2a) + v*dt/2, so v = sqrt((a*dt/2)^2 + 2*a*d) - a*dt/2 stops at the target
+            // (the continuous sqrt(2*a*d) overshoots by several milliradians at 200 Hz).
+            double halfBrake = limits.MaxAcceleration * dt / 2;
+            double brakingVelocity = Math.Sqrt((halfBrake * halfBrake) + (2 * limits.MaxAcceleration * distance)) - halfBrake;
             double wanted = Math.Min(distance / dt, brakingVelocity);
             if (wanted > maxVelocity)
             {
@@ -81,7 +86,19 @@ internal sealed class CommandShaper
                 interventions |= SafetyInterventions.MaxStep;
             }
 
-            command[i] += step;
+            // Never cross a position limit (the last braking step can still overshoot by up to
+            // a*dt^2/8), and never jump: a command already outside only moves back toward the range.
+            double next = command[i] + step;
+            double lowest = Math.Min(limits.MinPosition, command[i]);
+            double highest = Math.Max(limits.MaxPosition, command[i]);
+            if (next < lowest || next > highest)
+            {
+                next = Math.Clamp(next, lowest, highest);
+                step = next - command[i];
+                interventions |= SafetyInterventions.PositionLimit;
+            }
+
+            command[i] = next;
             _velocity[i] = step / dt;
         }
 
