@@ -31,6 +31,7 @@ internal sealed class JointGroup : IJointGroup
     public void SetTargetPositions(ReadOnlySpan<double> positions)
     {
         CheckPositions(positions, requireWithinLimits: false);
+        _robot.ThrowIfNotCommandable();
         Interlocked.Exchange(ref _pendingMove, null)?.Completion.TrySetCanceled(CancellationToken.None);
         _robot.SetTargets(_frameIndices, positions, streaming: true, speedFraction: 1);
     }
@@ -51,6 +52,7 @@ internal sealed class JointGroup : IJointGroup
         }
 
         CheckWorkspace(goal);
+        _robot.ThrowIfNotCommandable();
         var move = new MoveRequest(_frameIndices, goal, toleranceRadians);
         Interlocked.Exchange(ref _pendingMove, move)?.Completion.TrySetCanceled(CancellationToken.None);
         _robot.SetTargets(_frameIndices, goal, streaming: false, speedFraction);
@@ -61,7 +63,12 @@ internal sealed class JointGroup : IJointGroup
         {
             await move.Completion.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!move.Completion.Task.IsCompleted)
+        catch (OperationCanceledException) when (move.Completion.Task.IsCompleted)
+        {
+            // The move ended (reached, superseded or halted) as the wait was cancelled: its outcome wins.
+            await move.Completion.Task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
             Interlocked.CompareExchange(ref _pendingMove, null, move);
             _robot.StopJoints(_frameIndices);

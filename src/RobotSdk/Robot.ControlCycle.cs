@@ -16,6 +16,9 @@ public sealed partial class Robot
     private readonly double[] _chainPositions = [];
     private bool _watchdogHolding;
 
+    // Set (under the target lock) by every new command; ends a watchdog hold's report.
+    private bool _commandSinceWatchdogTrip;
+
     // Counters, written by the control cycle only; readers tolerate a stale value.
     private long _cycles;
     private long _readErrors;
@@ -109,7 +112,12 @@ public sealed partial class Robot
         bool tripped = false;
         lock (_targetLock)
         {
-            bool streaming = false;
+            if (_commandSinceWatchdogTrip)
+            {
+                _watchdogHolding = false;
+                _commandSinceWatchdogTrip = false;
+            }
+
             for (int i = 0; i < _target.Length; i++)
             {
                 JointMode mode = _mode[i];
@@ -127,13 +135,11 @@ public sealed partial class Robot
                     _speedScale[i] = 1;
                 }
 
-                streaming |= mode == JointMode.Stream;
                 _desired[i] = _target[i];
                 _cycleScale[i] = _speedScale[i];
             }
 
-            // A fresh stream ends the hold the watchdog imposed.
-            _watchdogHolding = (_watchdogHolding && !streaming) || tripped;
+            _watchdogHolding |= tripped;
         }
 
         if (tripped)

@@ -420,6 +420,8 @@ public sealed partial class Robot : IDisposable
                 _targetTicks[joint] = now;
                 _speedScale[joint] = _safety.VelocityScale * speedFraction;
             }
+
+            _commandSinceWatchdogTrip = true;
         }
     }
 

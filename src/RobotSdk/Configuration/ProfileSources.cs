@@ -13,10 +13,14 @@ internal static class ProfileSources
             : $"robot '{name}' in {files} (section {section.Path})";
     }
 
-    /// <summary>Configuration providers that hold keys of the section, as their ToString names them (JSON providers name their file).</summary>
+    /// <summary>Full paths of the files (or names of other providers) that hold keys of the section.</summary>
     private static IEnumerable<string> FindFiles(IConfigurationRoot root, IConfigurationSection section) =>
         root.Providers
             .Where(p => p.GetChildKeys([], section.Path).Any())
-            .Select(p => p.ToString() ?? p.GetType().Name)
+            .Select(Name)
             .Distinct(StringComparer.Ordinal);
+
+    private static string Name(IConfigurationProvider provider) => provider is FileConfigurationProvider file && file.Source.Path is { } path
+        ? file.Source.FileProvider?.GetFileInfo(path).PhysicalPath ?? path
+        : provider.ToString() ?? provider.GetType().Name;
 }

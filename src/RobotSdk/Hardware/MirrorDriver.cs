@@ -2,12 +2,14 @@ namespace RobotSdk.Hardware;
 
 /// <summary>
 /// A driver without hardware: each command becomes the measured state after a configurable
-/// lag, clamped to the joint limits (position and speed), as ros2_control's mock components
+/// lag, clamped to the joint limits (position, and speed with 50 % slack for timing jitter), as ros2_control's mock components
 /// do. Everything above drivers tests against it. Faults can be injected to test how the
 /// robot ends safe. Allocation-free in steady state.
 /// </summary>
 public sealed class MirrorDriver : IRobotDriver
 {
+    private const double SpeedTolerance = 1.5;
+
     private readonly double[][] _history;
     private readonly long[] _historyTicks;
     private readonly double[] _current;
@@ -185,7 +187,9 @@ public sealed class MirrorDriver : IRobotDriver
                 clamped = true;
             }
 
-            double maxStep = limits.MaxVelocity * dt;
+            // Half again the speed limit: writes arrive with scheduling jitter, so a command
+            // sized for the nominal period may land a little early.
+            double maxStep = limits.MaxVelocity * dt * SpeedTolerance;
             double position = Math.Clamp(Math.Clamp(wanted, previous[i] - maxStep, previous[i] + maxStep), limits.MinPosition, limits.MaxPosition);
             clamped |= position != wanted;
             accepted[i] = position;

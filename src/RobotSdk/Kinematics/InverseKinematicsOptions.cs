@@ -21,6 +21,12 @@ public sealed record InverseKinematicsOptions
     /// <summary>Largest joint change per iteration, radians.</summary>
     public double MaxStepRadians { get; init; } = 0.2;
 
+    /// <summary>
+    /// Further attempts from spread-out seeds when the solve from the caller's seed fails
+    /// (the converged solution nearest that seed wins). Default 16; 0 for a single attempt.
+    /// </summary>
+    public int Restarts { get; init; } = 16;
+
     /// <summary>Metres of position error one radian of orientation error is worth; 0 ignores orientation.</summary>
     public double OrientationWeight { get; init; }
 }

@@ -143,6 +143,56 @@ public sealed class SerialChain
         int n = _origins.Length;
         CheckLength(seed, n);
         CheckLength(solution, n);
+        InverseKinematicsResult result = SolveFrom(target, seed, solution, options);
+        if (result.Converged || options.Restarts == 0)
+        {
+            return result;
+        }
+
+        // Damped least squares can stall against a joint limit. Retry from seeds spread over
+        // the joint ranges (deterministic, so results repeat) and keep the converged
+        // solution nearest the caller's seed.
+        var random = new Random(1);
+        var restartSeed = new double[n];
+        var candidate = new double[n];
+        double bestDistance = double.PositiveInfinity;
+        InverseKinematicsResult best = result;
+        for (int attempt = 0; attempt < options.Restarts; attempt++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                JointLimits limits = _limits[i];
+                double low = double.IsFinite(limits.MinPosition) ? limits.MinPosition : -Math.PI;
+                double high = double.IsFinite(limits.MaxPosition) ? limits.MaxPosition : Math.PI;
+                restartSeed[i] = attempt == 0 ? Math.Clamp(0, low, high) : low + (random.NextDouble() * (high - low));
+            }
+
+            InverseKinematicsResult attemptResult = SolveFrom(target, restartSeed, candidate, options);
+            if (!attemptResult.Converged)
+            {
+                continue;
+            }
+
+            double distance = 0;
+            for (int i = 0; i < n; i++)
+            {
+                distance += Math.Abs(candidate[i] - seed[i]);
+            }
+
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = attemptResult;
+                candidate.CopyTo(solution);
+            }
+        }
+
+        return best;
+    }
+
+    private InverseKinematicsResult SolveFrom(Pose target, ReadOnlySpan<double> seed, Span<double> solution, InverseKinematicsOptions options)
+    {
+        int n = _origins.Length;
         bool useOrientation = options.OrientationWeight > 0;
         int rows = useOrientation ? 6 : 3;
         seed.CopyTo(solution);

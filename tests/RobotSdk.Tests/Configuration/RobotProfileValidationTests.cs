@@ -174,7 +174,7 @@ public sealed class RobotProfileValidationTests
     /// <summary>The message names the file, the robot, and the field with its problem.</summary>
     private static void AssertNames(RobotConfigurationException exception, ProfileFile file, string problem)
     {
-        Assert.Contains(file.FileName, exception.Message, StringComparison.Ordinal);
+        Assert.Contains(file.FilePath, exception.Message, StringComparison.Ordinal);
         Assert.Contains("robot 'arm'", exception.Message, StringComparison.Ordinal);
         Assert.Contains(problem, exception.Message, StringComparison.Ordinal);
     }

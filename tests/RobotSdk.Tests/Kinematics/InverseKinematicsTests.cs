@@ -37,6 +37,36 @@ public sealed class InverseKinematicsTests
     }
 
     [Fact]
+    public void SolveInverseKinematics_ReachesRandomPoses_FromAFarSeed_ThroughRestarts()
+    {
+        // Seeded at the far end of every joint range, a single damped-least-squares solve
+        // stalls on joint limits for many targets; the restarts must recover them.
+        var random = new Random(7);
+        double[] farSeed = [.. DemoArm.Description.Joints.Take(5).Select(j => j.Limits.MaxPosition * 0.95)];
+        int singleAttemptFailures = 0;
+        const int Samples = 100;
+        for (int sample = 0; sample < Samples; sample++)
+        {
+            double[] truth = DemoArmGeometry.RandomPose(random, fraction: 0.9);
+            Pose target = _chain.ForwardKinematics(truth);
+            var single = new double[5];
+            var solution = new double[5];
+
+            if (!_chain.SolveInverseKinematics(target, farSeed, single, new InverseKinematicsOptions { Restarts = 0 }).Converged)
+            {
+                singleAttemptFailures++;
+            }
+
+            InverseKinematicsResult result = _chain.SolveInverseKinematics(target, farSeed, solution);
+
+            Assert.True(result.Converged, $"sample {sample}: {result}");
+            Assert.True(DemoArmGeometry.Distance(target.Position, _chain.ToolPosition(solution)) < HalfMillimetre);
+        }
+
+        Assert.True(singleAttemptFailures > 0, "the far seed should defeat some single attempts, or this test proves nothing");
+    }
+
+    [Fact]
     public void SolveInverseKinematics_ReachesTargetsInFrontOfTheArm_FromTheZeroPose()
     {
         // Targets a table-top task uses: in front of the base (x > 0.1 m), above the table.

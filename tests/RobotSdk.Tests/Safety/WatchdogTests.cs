@@ -61,6 +61,20 @@ public sealed class WatchdogTests
     }
 
     [Fact]
+    public void GoalCommand_EndsTheWatchdogHoldReport()
+    {
+        using var robot = SteppedRobot.Create();
+        robot.Robot.Arm.SetTargetPositions(FarTarget);
+        robot.Step(CyclesToTrip + 100);
+        Assert.True(robot.Interventions.HasFlag(SafetyInterventions.WatchdogHold));
+
+        _ = robot.Robot.Arm.MoveToAsync([0, 0.3, 0, 0, 0]);
+        robot.Step(2);
+
+        Assert.Equal(SafetyInterventions.None, robot.Interventions & SafetyInterventions.WatchdogHold);
+    }
+
+    [Fact]
     public void RefreshedStream_NeverTripsTheWatchdog()
     {
         using var robot = SteppedRobot.Create();
