@@ -16,7 +16,7 @@ namespace RobotSdk;
 /// without allocating. All public members are thread-safe.
 /// </summary>
 /// <remarks>
-/// Lifecycle: <see cref="Connect"/> (driver configured, state read every cycle) →
+/// Lifecycle: <see cref="Connect()"/> (driver configured, state read every cycle) →
 /// <see cref="Activate"/> (torque on, holding the measured position) → commands →
 /// <see cref="Deactivate"/> → <see cref="Dispose"/>. The robot owns its driver and disposes it.
 /// </remarks>
