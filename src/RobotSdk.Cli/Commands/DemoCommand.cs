@@ -38,7 +38,7 @@ internal static class DemoCommand
         robot.Connect();
         robot.Activate();
         Print($"RobotSdk demo: '{DemoArm.Model}' on the mirror driver (commands become state after {lagMs} ms), control loop at {rateHz} Hz.");
-        Print($"Workspace box {robot.Kinematics!.ToolPosition(new double[robot.Arm.Joints.Count])} at home; the tool must stay within [-0.40, 0.40] x [-0.40, 0.40] x [0.02, 0.45] m.");
+        Print($"At home the tool is at {robot.Kinematics!.ToolPosition(new double[robot.Arm.Joints.Count])} m; the workspace box keeps it within [-0.40, 0.40] x [-0.40, 0.40] x [0.02, 0.45] m.");
 
         await MoveAsync(robot, "home", () => robot.Arm.MoveToAsync(new double[robot.Arm.Joints.Count], cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach ((string name, Vector3D tool) in Poses)
@@ -59,7 +59,7 @@ internal static class DemoCommand
 
         ControlLoopStatistics loop = robot.GetLoopStatistics();
         RobotDiagnostics diagnostics = robot.GetDiagnostics();
-        Print($"control loop: {loop.Cycles} cycles at {loop.RateHz} Hz, period error p50 {loop.PeriodErrorP50Ms:0.000} ms, p99 {loop.PeriodErrorP99Ms:0.000} ms, max {loop.PeriodErrorMaxMs:0.000} ms, {loop.Overruns} overruns, {loop.AllocatedBytesPerCycle:0.##} bytes allocated per cycle");
+        Print($"control loop: {loop.Cycles} cycles at {loop.RateHz} Hz, period error p50 {loop.PeriodErrorP50Ms:0.000} ms, p99 {loop.PeriodErrorP99Ms:0.000} ms, max {loop.PeriodErrorMaxMs:0.000} ms, {loop.Overruns} overruns, {loop.AllocatedBytesPerCycle:0.##} bytes allocated per cycle (only completed moves and the e-stop allocate; streaming allocates nothing, see `robot bench loop`)");
         Print($"safety layer: limited {diagnostics.LimitedCycles} cycles, refused {diagnostics.WorkspaceRejections} steps at the workspace box, {diagnostics.WatchdogTrips} watchdog trips, {diagnostics.ReadErrors + diagnostics.WriteErrors} bus errors");
         robot.Deactivate();
         Print($"done: torque off.");

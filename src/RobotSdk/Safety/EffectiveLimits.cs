@@ -38,9 +38,19 @@ public static class EffectiveLimits
                 MaxAcceleration = limit.MaxAcceleration ?? hardware.MaxAcceleration,
             };
             string prefix = $"JointLimits:{jointName}";
-            if (narrowed.FindContradiction() is { } contradiction)
+            if (!(narrowed.MinPosition < narrowed.MaxPosition))
             {
-                found.Add($"{prefix}: {contradiction}");
+                found.Add(FormattableString.Invariant($"{prefix}: Min {narrowed.MinPosition} must be less than Max {narrowed.MaxPosition}"));
+            }
+
+            if (!(narrowed.MaxVelocity > 0))
+            {
+                found.Add(FormattableString.Invariant($"{prefix}:MaxVelocity {narrowed.MaxVelocity} must be positive"));
+            }
+
+            if (!(narrowed.MaxAcceleration > 0))
+            {
+                found.Add(FormattableString.Invariant($"{prefix}:MaxAcceleration {narrowed.MaxAcceleration} must be positive"));
             }
 
             AddIfWider(found, $"{prefix}:Min", limit.Min, hardware.MinPosition, below: true);

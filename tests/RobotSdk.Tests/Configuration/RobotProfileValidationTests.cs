@@ -45,7 +45,7 @@ public sealed class RobotProfileValidationTests
             """, out ProfileFile file);
         using (file)
         {
-            AssertNames(exception, file, "Safety:JointLimits:elbow_flex: MinPosition 1 must be less than MaxPosition 0.5");
+            AssertNames(exception, file, "Safety:JointLimits:elbow_flex: Min 1 must be less than Max 0.5");
         }
     }
 
