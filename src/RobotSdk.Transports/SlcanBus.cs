@@ -30,10 +30,7 @@ public sealed class SlcanBus : ICanBus
     private bool _lineComplete;
     private bool _openedPort;
     private bool _disposed;
-    private long _framesSent;
-    private long _framesReceived;
-    private long _transmitErrors;
-    private long _receiveErrors;
+    private readonly CanBusCounters _counters = new();
 
     /// <summary>Creates the bus; nothing is sent until <see cref="Open"/>.</summary>
     /// <param name="port">The adapter's serial port (its baud rate hardly matters for USB CDC adapters).</param>
@@ -57,11 +54,7 @@ public sealed class SlcanBus : ICanBus
     public int Bitrate { get; private set; }
 
     /// <inheritdoc />
-    public CanBusStatistics Statistics => new(
-        Interlocked.Read(ref _framesSent),
-        Interlocked.Read(ref _framesReceived),
-        Interlocked.Read(ref _transmitErrors),
-        Interlocked.Read(ref _receiveErrors));
+    public CanBusStatistics Statistics => _counters.Snapshot();
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The bitrate has no SLCAN setup command.</exception>
@@ -138,11 +131,11 @@ public sealed class SlcanBus : ICanBus
         }
         catch (HardwareFaultException)
         {
-            Interlocked.Increment(ref _transmitErrors);
+            _counters.CountTransmitError();
             throw;
         }
 
-        Interlocked.Increment(ref _framesSent);
+        _counters.CountSent();
     }
 
     /// <inheritdoc />
@@ -156,10 +149,10 @@ public sealed class SlcanBus : ICanBus
             if (endedWithBell)
             {
                 // BEL in the receive stream answers an earlier transmit: the adapter refused it.
-                Interlocked.Increment(ref _transmitErrors);
+                _counters.CountTransmitError();
                 if (_lineLength > 0)
                 {
-                    Interlocked.Increment(ref _receiveErrors);
+                    _counters.CountReceiveError();
                 }
 
                 continue;
@@ -170,13 +163,13 @@ public sealed class SlcanBus : ICanBus
                 : SlcanCodec.Parse(_line.AsSpan(0, _lineLength), out frame);
             if (kind == SlcanLineKind.Frame)
             {
-                Interlocked.Increment(ref _framesReceived);
+                _counters.CountReceived();
                 return true;
             }
 
             if (kind == SlcanLineKind.Malformed)
             {
-                Interlocked.Increment(ref _receiveErrors);
+                _counters.CountReceiveError();
             }
         }
 

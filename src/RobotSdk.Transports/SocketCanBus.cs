@@ -21,10 +21,7 @@ public sealed class SocketCanBus : ICanBus
     private readonly int _writeTimeoutMs;
     private SafeFileDescriptorHandle? _handle;
     private bool _disposed;
-    private long _framesSent;
-    private long _framesReceived;
-    private long _transmitErrors;
-    private long _receiveErrors;
+    private readonly CanBusCounters _counters = new();
 
     /// <summary>Creates the bus; nothing is opened until <see cref="Open"/>.</summary>
     /// <param name="interfaceName">Network interface name, for example <c>can0</c> (at most 15 ASCII characters).</param>
@@ -54,11 +51,7 @@ public sealed class SocketCanBus : ICanBus
     public int Bitrate { get; private set; }
 
     /// <inheritdoc />
-    public CanBusStatistics Statistics => new(
-        Interlocked.Read(ref _framesSent),
-        Interlocked.Read(ref _framesReceived),
-        Interlocked.Read(ref _transmitErrors),
-        Interlocked.Read(ref _receiveErrors));
+    public CanBusStatistics Statistics => _counters.Snapshot();
 
     /// <inheritdoc />
     /// <exception cref="DeviceUnavailableException">
@@ -149,11 +142,11 @@ public sealed class SocketCanBus : ICanBus
         }
         catch (HardwareFaultException)
         {
-            Interlocked.Increment(ref _transmitErrors);
+            _counters.CountTransmitError();
             throw;
         }
 
-        Interlocked.Increment(ref _framesSent);
+        _counters.CountSent();
     }
 
     /// <inheritdoc />
@@ -173,11 +166,11 @@ public sealed class SocketCanBus : ICanBus
 
             if (count == SocketCanFrameLayout.Size && SocketCanFrameLayout.TryDecode(buffer, out frame))
             {
-                Interlocked.Increment(ref _framesReceived);
+                _counters.CountReceived();
                 return true;
             }
 
-            Interlocked.Increment(ref _receiveErrors);
+            _counters.CountReceiveError();
         }
     }
 
