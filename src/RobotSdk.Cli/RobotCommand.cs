@@ -12,6 +12,13 @@ internal static class RobotCommand
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(PortsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        if (OperatingSystem.IsLinux())
+        {
+            root.Subcommands.Add(ServoCommands.CreateScan());
+            root.Subcommands.Add(ServoCommands.CreateRead());
+            root.Subcommands.Add(ServoCommands.CreateWrite());
+        }
+
         return root;
     }
 }

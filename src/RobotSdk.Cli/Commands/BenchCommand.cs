@@ -11,8 +11,13 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks: control loop timing (later issues add bus and policy benchmarks).");
+        var bench = new Command("bench", "Benchmarks: control loop timing and servo bus cycles.");
         bench.Subcommands.Add(CreateLoop());
+        if (OperatingSystem.IsLinux())
+        {
+            bench.Subcommands.Add(BenchBusCommand.Create());
+        }
+
         return bench;
     }
 
