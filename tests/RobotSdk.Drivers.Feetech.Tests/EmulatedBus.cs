@@ -39,7 +39,7 @@ internal sealed class EmulatedBus : IDisposable
     /// enough that a loaded machine (two cores shared with other builds) never times out a reply
     /// that is on its way.
     /// </summary>
-    public static FeetechBusOptions FastFailing(int retries = 2) => new() { ReplyTimeoutMs = 100, Retries = retries };
+    public static FeetechBusOptions FastFailing(int retries = 2) => new() { ReplyTimeoutMs = 250, Retries = retries };
 
     public void Dispose()
     {

@@ -43,6 +43,7 @@ public sealed class FeetechEmulator : IDisposable
     private readonly List<VirtualServo> _servos = [];
     private readonly VirtualServo[] _targets;
     private readonly ReplyFaults _faults = new();
+    private readonly long[] _instructionCounts = new long[256];
     private long _delayTicks;
     private long _wireFreeAt;
     private long _repliesSent;
@@ -90,6 +91,12 @@ public sealed class FeetechEmulator : IDisposable
 
     /// <summary>Replies written to the port so far (dropped ones excluded).</summary>
     public long RepliesSent => Interlocked.Read(ref _repliesSent);
+
+    /// <summary>
+    /// How many well-formed requests with this instruction the emulator has received (addressed to
+    /// any ID, answered or not, retries included), so tests can check what a client sends per cycle.
+    /// </summary>
+    public long GetInstructionCount(FeetechInstruction instruction) => Interlocked.Read(ref _instructionCounts[(byte)instruction]);
 
     /// <summary>Why the serving thread stopped on its own (the port was closed), or null.</summary>
     public Exception? StopReason { get; private set; }
@@ -263,6 +270,11 @@ public sealed class FeetechEmulator : IDisposable
             throw new ArgumentOutOfRangeException(nameof(servo), servo.JointIndex, $"Joint indexes range from 0 to {_backend.JointCount - 1}.");
         }
 
+        if (servo.ModelNumber is < 0 or > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(servo), servo.ModelNumber, "A model number ranges from 0 to 65535.");
+        }
+
         if (servo.Direction is not (1 or -1))
         {
             throw new ArgumentOutOfRangeException(nameof(servo), servo.Direction, "The direction is +1 or -1.");
@@ -312,6 +324,7 @@ public sealed class FeetechEmulator : IDisposable
                     };
                     if (result == FeetechDecodeResult.Ok)
                     {
+                        Interlocked.Increment(ref _instructionCounts[(byte)request.Instruction]);
                         Handle(request, arrival, master);
                     }
 

@@ -42,6 +42,9 @@ public sealed class FeetechEmulatorOptions
     /// </summary>
     public double CurrentAtFullLoadAmperes { get; set; } = 2.7;
 
+    /// <summary>A copy of these options, so a caller's instance is never changed behind its back.</summary>
+    internal FeetechEmulatorOptions Copy() => (FeetechEmulatorOptions)MemberwiseClone();
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a value out of range.</summary>
     public void Validate()
     {

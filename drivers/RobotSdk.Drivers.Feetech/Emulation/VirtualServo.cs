@@ -46,7 +46,7 @@ internal sealed class VirtualServo
         Span<byte> eeprom = _eeprom;
         eeprom[Sts3215.FirmwareMajorVersion.Address] = (byte)options.Firmware.Major;
         eeprom[Sts3215.FirmwareMinorVersion.Address] = (byte)options.Firmware.Minor;
-        Sts3215.ModelNumber.Encode(Sts3215.ModelNumberValue, eeprom[Sts3215.ModelNumber.Address..]);
+        Sts3215.ModelNumber.Encode(configuration.ModelNumber, eeprom[Sts3215.ModelNumber.Address..]);
         eeprom[Sts3215.Id.Address] = configuration.Id;
         eeprom[Sts3215.BaudRate.Address] = (byte)StsUnits.CodeFromBaudRate(options.BaudRate);
         eeprom[Sts3215.ReturnDelayTime.Address] = (byte)options.ReturnDelayTime;

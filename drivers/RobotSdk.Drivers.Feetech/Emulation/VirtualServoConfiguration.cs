@@ -11,5 +11,9 @@ namespace RobotSdk.Drivers.Feetech.Emulation;
 /// mounted off by a few teeth): the servo angle is <c>Direction * joint + ZeroOffsetRadians</c>.
 /// Calibration (the homing offset) has to find and cancel it.
 /// </param>
+/// <param name="ModelNumber">
+/// The model number the servo reports at address 3 (default 777, an STS3215). Another value models
+/// a wrong servo on the bus; the control table stays the STS3215's.
+/// </param>
 [SupportedOSPlatform("linux")]
-public sealed record VirtualServoConfiguration(byte Id, int JointIndex, int Direction = 1, double ZeroOffsetRadians = 0);
+public sealed record VirtualServoConfiguration(byte Id, int JointIndex, int Direction = 1, double ZeroOffsetRadians = 0, int ModelNumber = Sts3215.ModelNumberValue);
