@@ -188,6 +188,12 @@ public sealed partial class DynamixelBus
         ExpectedReply first = _expected[0];
         var whole = new ExpectedReply(ServoIds.Broadcast, first.Address, first.Length, 0);
         BusStatus status = Receive(ServoIds.Broadcast, deadline, out DecodedPacket packet);
+        if (status == BusStatus.Timeout)
+        {
+            // Servos append their blocks in list order, so the first silent one ends the bytes that came.
+            return Failed(status, whole with { Id = _ids[SilentServoIndex(count, first.Length)] }, StatusError.None);
+        }
+
         if (status != BusStatus.Ok)
         {
             return Failed(status, whole, StatusError.None);
@@ -208,6 +214,17 @@ public sealed partial class DynamixelBus
         Diagnostics.CountDeviceError();
         NoteFault(_expected[errorIndex], error);
         return error.HasHardwareAlert ? BusStatus.HardwareAlert : BusStatus.DeviceError;
+    }
+
+    /// <summary>
+    /// Which servo of a timed-out Fast Sync Read fell silent: the one after the complete blocks
+    /// of the partial reply left in the receive buffer (stuffing bytes could only make it later).
+    /// </summary>
+    private int SilentServoIndex(int count, int dataLength)
+    {
+        bool started = _receiveLength > 8 && _receive[4] == ServoIds.Broadcast && _receive[7] == (byte)Instruction.Status;
+        int complete = started ? (_receiveLength - 8) / (dataLength + FastSyncReadReply.BlockOverhead) : 0;
+        return Math.Min(complete, count - 1);
     }
 
     private BusStatus Failed(BusStatus status, ExpectedReply expected, StatusError error)

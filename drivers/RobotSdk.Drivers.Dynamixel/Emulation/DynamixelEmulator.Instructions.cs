@@ -25,6 +25,7 @@ public sealed partial class DynamixelEmulator
             return replies;
         }
 
+        _instructionCounts[request.InstructionCode]++;
         ReadOnlySpan<byte> parameters = parameterBuffer.AsSpan(0, request.ParameterLength);
         IEnumerable<EmulatedServo> followers = listening.Where(servo => broadcast || servo.Follows(id));
         switch (request.Instruction)

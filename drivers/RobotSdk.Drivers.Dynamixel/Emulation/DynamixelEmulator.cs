@@ -34,6 +34,7 @@ public sealed partial class DynamixelEmulator : IDisposable
     private readonly Lock _sync = new();
     private readonly int[] _dropById = new int[256];
     private readonly int[] _corruptById = new int[256];
+    private readonly long[] _instructionCounts = new long[256];
     private int _dropAll;
     private int _corruptAll;
     private double _replyDelayMs;
@@ -116,6 +117,39 @@ public sealed partial class DynamixelEmulator : IDisposable
 
     /// <summary>Packets received so far (valid or not).</summary>
     public long RequestsReceived => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// How many intact packets with this instruction arrived so far (whatever they were addressed
+    /// to), for tests that check what a client sends per control cycle.
+    /// </summary>
+    /// <param name="instruction">The instruction, for example <see cref="Instruction.FastSyncRead"/>.</param>
+    /// <returns>The count.</returns>
+    public long GetInstructionCount(Instruction instruction)
+    {
+        lock (_sync)
+        {
+            return _instructionCounts[(byte)instruction];
+        }
+    }
+
+    /// <summary>The count of every instruction seen so far, taken at one instant (instructions never seen are absent).</summary>
+    /// <returns>Counts by instruction.</returns>
+    public IReadOnlyDictionary<Instruction, long> GetInstructionCounts()
+    {
+        lock (_sync)
+        {
+            var counts = new Dictionary<Instruction, long>();
+            for (int code = 0; code < _instructionCounts.Length; code++)
+            {
+                if (_instructionCounts[code] != 0)
+                {
+                    counts[(Instruction)code] = _instructionCounts[code];
+                }
+            }
+
+            return counts;
+        }
+    }
 
     /// <summary>The failure that stopped the serving thread, if any (null after a clean stop).</summary>
     public Exception? Fault { get; private set; }
