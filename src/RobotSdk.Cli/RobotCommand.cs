@@ -17,6 +17,8 @@ internal static class RobotCommand
             root.Subcommands.Add(ServoCommands.CreateScan());
             root.Subcommands.Add(ServoCommands.CreateRead());
             root.Subcommands.Add(ServoCommands.CreateWrite());
+            root.Subcommands.Add(EmulateCommand.Create());
+            root.Subcommands.Add(MoveCommand.Create());
         }
 
         return root;

@@ -8,6 +8,21 @@ internal static class RobotProcess
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
     {
+        using Process process = Start(arguments);
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"robot {string.Join(' ', arguments)} did not exit within 2 minutes.");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts the command without waiting; the caller reads its output and ends it.</summary>
+    public static Process Start(params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -20,15 +35,6 @@ internal static class RobotProcess
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"robot {string.Join(' ', arguments)} did not exit within 2 minutes.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }

@@ -27,6 +27,9 @@ public sealed class RobotProfile : RobotOptions
     /// <summary>Serial or CAN bit rate, where the driver needs one.</summary>
     public int? BaudRate { get; set; }
 
+    /// <summary>Servo calibration file (RobotSdk format) for servo-bus arms, relative to the working directory; none when null.</summary>
+    public string? CalibrationFile { get; set; }
+
     /// <summary>Settings of the mirror driver.</summary>
     public MirrorDriverOptions Mirror { get; set; } = new();
 }

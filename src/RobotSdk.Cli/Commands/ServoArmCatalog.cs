@@ -1,0 +1,58 @@
+using System.Runtime.Versioning;
+using RobotSdk.Drivers.Dynamixel;
+using RobotSdk.Drivers.Dynamixel.Emulation;
+using RobotSdk.Drivers.Feetech;
+using RobotSdk.Drivers.Feetech.Emulation;
+using RobotSdk.Hardware;
+
+namespace RobotSdk.Cli.Commands;
+
+/// <summary>The servo-bus arms the CLI knows, by model name, with what each protocol needs to drive or emulate them.</summary>
+[SupportedOSPlatform("linux")]
+internal static class ServoArmCatalog
+{
+    /// <summary>Every arm model name with its protocol.</summary>
+    public static IEnumerable<(string Model, string Protocol)> All =>
+        DynamixelArms.All.Select(arm => (arm.Model, ServoOptions.Dynamixel))
+            .Concat(FeetechArms.All.Select(arm => (arm.Model, ServoOptions.Feetech)));
+
+    /// <summary>The protocol of <paramref name="model"/>, or null when no servo-bus arm has that name.</summary>
+    public static string? ProtocolOf(string model) =>
+        All.Where(a => string.Equals(a.Model, model, StringComparison.OrdinalIgnoreCase)).Select(a => a.Protocol).FirstOrDefault();
+
+    /// <summary>Description of <paramref name="model"/> (nominal, uncalibrated).</summary>
+    public static RobotDescription Describe(string model) => ProtocolOf(model) == ServoOptions.Dynamixel
+        ? DynamixelArms.Find(model)!.Description
+        : FeetechArms.Find(model).Description;
+
+    /// <summary>Starts an emulator of <paramref name="model"/> whose port is reachable at <paramref name="linkPath"/>.</summary>
+    public static IDisposable StartEmulator(string model, string linkPath, int baud)
+    {
+        if (ProtocolOf(model) == ServoOptions.Dynamixel)
+        {
+            var dynamixel = new DynamixelArmEmulator(DynamixelArms.Find(model)!, options: new DynamixelArmEmulatorOptions { LinkPath = linkPath, BaudRate = baud });
+            dynamixel.Start();
+            return dynamixel;
+        }
+
+        var feetech = new FeetechArmEmulator(FeetechArms.Find(model), options: new FeetechArmEmulatorOptions { LinkPath = linkPath, Servos = new FeetechEmulatorOptions { BaudRate = baud } });
+        feetech.Start();
+        return feetech;
+    }
+
+    /// <summary>Creates the driver for <paramref name="model"/> on <paramref name="portPath"/> (it opens the port in Configure).</summary>
+    public static IRobotDriver CreateDriver(string model, string portPath, int baud, ServoCalibration? calibration, string? calibrationSource) =>
+        ProtocolOf(model) == ServoOptions.Dynamixel
+            ? new DynamixelArmDriver(portPath, DynamixelArms.Find(model)!, new DynamixelArmDriverOptions
+            {
+                Bus = new DynamixelBusOptions { BaudRate = baud },
+                Calibration = calibration,
+                CalibrationSource = calibrationSource,
+            })
+            : new FeetechArmDriver(portPath, FeetechArms.Find(model), new FeetechArmDriverOptions
+            {
+                Bus = new FeetechBusOptions { BaudRate = baud },
+                Calibration = calibration,
+                CalibrationSource = calibrationSource,
+            });
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RobotSdk.Cli.Tests;
+
+public sealed class EmulateAndMoveTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("robotsdk-cli-").FullName;
+
+    [Theory]
+    [InlineData("feetech", "so101", "0.2,-0.2,0.3,0.1,0.4")]
+    [InlineData("dynamixel", "koch", "0.2,-0.2,0.3,0.1,0.4")]
+    [InlineData("dynamixel", "wx250s", "0.2,-0.2,0.3,0.1,0.4,-0.3")]
+    public void Move_DrivesAnEmulatedArmThroughItsRealDriver_ToTheGoal(string protocol, string arm, string goal)
+    {
+        string link = Path.Combine(_directory, arm);
+        using Process emulator = RobotProcess.Start("emulate", "--protocol", protocol, "--arm", arm, "--link", link);
+        try
+        {
+            string? announcement = emulator.StandardOutput.ReadLine();
+            Assert.StartsWith($"emulating {arm} ({protocol}", announcement, StringComparison.Ordinal);
+            Assert.True(File.Exists(link), $"{link} should link to the emulated port");
+            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{protocol}}", "Arm": "{{arm}}", "Port": "{{link}}" } } }""");
+
+            (int exitCode, string output, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5");
+
+            Assert.True(exitCode == 0, error + output);
+            MatchCollection joints = Regex.Matches(output, @"(-?[0-9.]+) rad \(goal (-?[0-9.]+)\)");
+            Assert.Equal(goal.Split(',').Length, joints.Count);
+            Assert.All(joints, m => Assert.InRange(
+                Math.Abs(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)), 0, 0.011));
+            Assert.Contains("torque off.", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            emulator.Kill(entireProcessTree: true);
+            emulator.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Emulate_RefusesAnArmOfTheOtherProtocol()
+    {
+        (int exitCode, _, string error) = RobotProcess.Run("emulate", "--protocol", "dynamixel", "--arm", "so101", "--link", Path.Combine(_directory, "x"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'so101' speaks feetech, not dynamixel", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Move_NamesTheProfileAndField_WhenTheArmIsUnknown()
+    {
+        string profile = WriteProfile("""{ "Robots": { "arm": { "Driver": "feetech", "Arm": "so-9000", "Port": "/dev/null" } } }""");
+
+        (int exitCode, _, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", "0,0,0,0,0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(profile, error, StringComparison.Ordinal);
+        Assert.Contains("Arm 'so-9000' is an unknown arm type", error, StringComparison.Ordinal);
+        Assert.Contains("so101", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Move_NamesThePort_WhenNoArmIsThere()
+    {
+        string profile = WriteProfile("""{ "Robots": { "arm": { "Driver": "feetech", "Arm": "so101", "Port": "/dev/ttyACM-robotsdk-missing" } } }""");
+
+        (int exitCode, _, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", "0,0,0,0,0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("/dev/ttyACM-robotsdk-missing", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string WriteProfile(string json)
+    {
+        string path = Path.Combine(_directory, $"profile-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
