@@ -19,6 +19,7 @@ internal static class RobotCommand
             root.Subcommands.Add(ServoCommands.CreateWrite());
             root.Subcommands.Add(EmulateCommand.Create());
             root.Subcommands.Add(MoveCommand.Create());
+            root.Subcommands.Add(CalibrateServosCommand.Create());
         }
 
         return root;

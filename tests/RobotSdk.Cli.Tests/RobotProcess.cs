@@ -27,6 +27,7 @@ internal static class RobotProcess
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(typeof(RobotCommand).Assembly.Location);

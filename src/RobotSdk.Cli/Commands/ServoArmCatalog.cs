@@ -40,6 +40,19 @@ internal static class ServoArmCatalog
         return feetech;
     }
 
+    /// <summary>The steps of servo calibration over a configured, inactive driver of either bus.</summary>
+    public static (Action Begin, Action RecordHome, Action Sample, Func<string, ServoCalibration> Finish) CreateRecorder(IRobotDriver driver)
+    {
+        if (driver is DynamixelArmDriver dynamixelDriver)
+        {
+            var dynamixel = new RobotSdk.Drivers.Dynamixel.DynamixelCalibrationRecorder(dynamixelDriver);
+            return (dynamixel.Begin, dynamixel.RecordHome, () => dynamixel.Sample(), dynamixel.Finish);
+        }
+
+        var feetech = new FeetechCalibrationRecorder((FeetechArmDriver)driver);
+        return (feetech.Begin, feetech.RecordHome, feetech.Sample, feetech.Finish);
+    }
+
     /// <summary>Creates the driver for <paramref name="model"/> on <paramref name="portPath"/> (it opens the port in Configure).</summary>
     public static IRobotDriver CreateDriver(string model, string portPath, int baud, ServoCalibration? calibration, string? calibrationSource) =>
         ProtocolOf(model) == ServoOptions.Dynamixel
