@@ -525,6 +525,8 @@ public sealed partial class Robot : IDisposable
     /// <summary>Adapts the robot to the loop without making RunCycle public.</summary>
     private sealed class Cycle(Robot robot) : IControlCycle
     {
+        // The loop wakes on Stopwatch ticks; the robot's watchdog and timestamps use its
+        // TimeProvider (the same clock in production, a manual one in tests), so read that.
         public void RunCycle(long nowTicks) => robot.RunCycle(robot._time.GetTimestamp());
     }
 }
