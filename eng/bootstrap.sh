@@ -8,8 +8,9 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 # Debian packages the repository needs, and the command or file that proves each is present.
-# (None yet for the foundation: serial tests use the kernel's pseudo-terminals.)
+# python3-can: python-can's SLCAN client is an independent peer for the emulated SLCAN adapter's tests.
 declare -A apt_packages=(
+  [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
