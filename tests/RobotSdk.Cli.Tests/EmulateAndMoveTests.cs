@@ -39,6 +39,65 @@ public sealed class EmulateAndMoveTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("piper-slcan", "piper", "piper", "0.2,0.5,-0.5,0.1,0.3,-0.2", 100)]
+    [InlineData("mycobot", "mycobot280", "mycobot", "0.2,-0.3,0.4,0.1,0.3,-0.2", 10)]
+    [InlineData("lite6", "lite6", "lite6", "0.2,0.3,0.4,0.1,0.3,-0.2", 100)]
+    public void Move_DrivesAnEmulatedControllerArmThroughItsRealDriver_ToTheGoal(string protocol, string arm, string driver, string goal, int rateHz)
+    {
+        bool isTcp = protocol == "lite6";
+        string link = Path.Combine(_directory, arm);
+        using Process emulator = isTcp
+            ? RobotProcess.Start("emulate", "--protocol", protocol, "--listen", "127.0.0.1:0")
+            : RobotProcess.Start("emulate", "--protocol", protocol, "--link", link);
+        try
+        {
+            string? announcement = emulator.StandardOutput.ReadLine();
+            Assert.StartsWith($"emulating {arm} ({protocol}", announcement, StringComparison.Ordinal);
+            string port = isTcp ? Regex.Match(announcement!, @"at (127\.0\.0\.1:[0-9]+)$").Groups[1].Value : link;
+            Assert.True(isTcp ? port.Length > 0 : File.Exists(link), $"the emulator should announce where it serves: {announcement}");
+            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{driver}}", "Arm": "{{arm}}", "Port": "{{port}}", "ControlRateHz": {{rateHz}} } } }""");
+
+            (int exitCode, string output, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5");
+
+            Assert.True(exitCode == 0, error + output);
+            MatchCollection joints = Regex.Matches(output, @"(-?[0-9.]+) rad \(goal (-?[0-9.]+)\)");
+            Assert.Equal(goal.Split(',').Length, joints.Count);
+            Assert.All(joints, m => Assert.InRange(
+                Math.Abs(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)), 0, 0.011));
+            Assert.Contains("torque off.", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            emulator.Kill(entireProcessTree: true);
+            emulator.WaitForExit();
+        }
+    }
+
+    [Theory]
+    [InlineData("lite6", "--link", "serves TCP: give --listen 127.0.0.1:PORT")]
+    [InlineData("mycobot", "--listen", "serves a pseudo-terminal: give --link PATH")]
+    public void Emulate_AsksForTheRightEndpoint_ForEachControllerArm(string protocol, string wrongOption, string expected)
+    {
+        string value = wrongOption == "--link" ? Path.Combine(_directory, "x") : "127.0.0.1:0";
+
+        (int exitCode, _, string error) = RobotProcess.Run("emulate", "--protocol", protocol, wrongOption, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Move_SaysWhichDriverAnArmNeeds_WhenTheProfileNamesAnother()
+    {
+        string profile = WriteProfile("""{ "Robots": { "arm": { "Driver": "feetech", "Arm": "piper", "Port": "can0" } } }""");
+
+        (int exitCode, _, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", "0,0,0,0,0,0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Arm 'piper' is driven by 'piper', not by Driver 'feetech'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Emulate_RefusesAnArmOfTheOtherProtocol()
     {

@@ -83,4 +83,37 @@ public sealed class ServoCommandTests
         // 6 servos at 1 Mbps: fast sync read saves 6 x 15 - (8 + 6 x 8) = 34 bytes = 0.34 ms on the wire.
         Assert.Equal(0.34, sync.GetProperty("wire_ms").GetDouble() - fast.GetProperty("wire_ms").GetDouble(), 6);
     }
+
+    [Theory]
+    [InlineData("lite6")]
+    [InlineData("mycobot")]
+    public void BenchBus_TimesTheControllerArmDrivers_NoFasterThanTheirModelledLinkAndLatency(string protocol)
+    {
+        (int exitCode, string output, string error) = RobotProcess.Run("bench", "bus", "--protocol", protocol, "--cycles", "20", "--json");
+
+        Assert.True(exitCode == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement result = json.RootElement;
+        Assert.Equal(protocol, result.GetProperty("protocol").GetString());
+        Assert.Equal(7, result.GetProperty("servos").GetInt32()); // six joints and the gripper
+        double modelled = result.GetProperty("wire_ms").GetDouble() + result.GetProperty("device_delays_ms").GetDouble();
+        Assert.True(modelled > 0);
+        Assert.True(result.GetProperty("cycle_ms_p50").GetDouble() >= modelled, "a cycle cannot beat the emulator's modelled wire time and latency");
+        Assert.InRange(result.GetProperty("max_rate_hz").GetDouble(), 1, 1000 / modelled);
+    }
+
+    [Fact]
+    public void BenchBus_BoundsThePiperRateByWhatItsFeedbackLeavesOfTheCanBus()
+    {
+        (int exitCode, string output, string error) = RobotProcess.Run("bench", "bus", "--protocol", "piper-slcan", "--cycles", "100", "--rate", "200", "--json");
+
+        Assert.True(exitCode == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement result = json.RootElement;
+        double load = result.GetProperty("feedback_bus_load").GetDouble();
+        double wireMs = result.GetProperty("wire_ms").GetDouble();
+        Assert.InRange(load, 0.05, 0.6); // 3040 frames/s of 111-135 bits each is 34-41 % of 1 Mbit/s
+        Assert.InRange(wireMs, 3 * 0.111, 4 * 0.135); // three joint frames, a gripper frame now and then
+        Assert.True(result.GetProperty("max_rate_hz").GetDouble() <= (1 - load) / (wireMs / 1000) + 1e-6, "the bus left over by the feedback bounds the command rate");
+    }
 }

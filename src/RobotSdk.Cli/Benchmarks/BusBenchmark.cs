@@ -124,6 +124,6 @@ internal static class BusBenchmark
             p50, Percentile(sortedTimes, 0.99), wireMs, delaysMs, p50 / (wireMs + delaysMs), 1000.0 / p50, failed);
     }
 
-    private static double Percentile(double[] sorted, double quantile) =>
+    internal static double Percentile(double[] sorted, double quantile) =>
         sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
 }

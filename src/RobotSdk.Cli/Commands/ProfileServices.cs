@@ -6,7 +6,7 @@ using RobotSdk.Hardware;
 
 namespace RobotSdk.Cli.Commands;
 
-/// <summary>Builds the container for a profile file with every driver the CLI ships: mirror, dynamixel, feetech.</summary>
+/// <summary>Builds the container for a profile file with every driver the CLI ships: mirror, dynamixel, feetech, piper, lite6, mycobot.</summary>
 [SupportedOSPlatform("linux")]
 internal static class ProfileServices
 {
@@ -20,7 +20,17 @@ internal static class ProfileServices
             builder.AddArmModel(ServoArmCatalog.Describe(model));
         }
 
+        foreach ((string model, _, _) in ControllerArmCatalog.All)
+        {
+            builder.AddArmModel(ControllerArmCatalog.Describe(model));
+        }
+
         builder.AddDriver(ServoOptions.Dynamixel, CreateServoDriver).AddDriver(ServoOptions.Feetech, CreateServoDriver);
+        foreach ((_, string driver, _) in ControllerArmCatalog.All)
+        {
+            builder.AddDriver(driver, CreateControllerArmDriver);
+        }
+
         builder.AddRobots(configuration);
         ServiceProvider provider = services.BuildServiceProvider();
         provider.ValidateRobotProfiles();
@@ -36,13 +46,25 @@ internal static class ProfileServices
             : throw new ArgumentException($"The profile has no robot '{chosen}' (robots: {string.Join(", ", names)}).");
     }
 
+    private static IRobotDriver CreateControllerArmDriver(RobotDriverContext context)
+    {
+        RobotProfile profile = context.Profile;
+        string? driver = ControllerArmCatalog.DriverOf(profile.Arm!);
+        if (!string.Equals(driver, profile.Driver, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RobotConfigurationException([$"{context.Services.GetRequiredService<RobotCatalog>().SourceOf(context.RobotName)}: Arm '{profile.Arm}' is driven by '{driver ?? ServoArmCatalog.ProtocolOf(profile.Arm!) ?? "no known driver"}', not by Driver '{profile.Driver}'"]);
+        }
+
+        return ControllerArmCatalog.CreateDriver(profile.Arm!, profile.Port!, profile.BaudRate);
+    }
+
     private static IRobotDriver CreateServoDriver(RobotDriverContext context)
     {
         RobotProfile profile = context.Profile;
         string? protocol = ServoArmCatalog.ProtocolOf(profile.Arm!);
         if (!string.Equals(protocol, profile.Driver, StringComparison.OrdinalIgnoreCase))
         {
-            throw new RobotConfigurationException([$"{context.Services.GetRequiredService<RobotCatalog>().SourceOf(context.RobotName)}: Arm '{profile.Arm}' is driven by '{protocol ?? "no servo driver"}', not by Driver '{profile.Driver}'"]);
+            throw new RobotConfigurationException([$"{context.Services.GetRequiredService<RobotCatalog>().SourceOf(context.RobotName)}: Arm '{profile.Arm}' is driven by '{protocol ?? ControllerArmCatalog.DriverOf(profile.Arm!) ?? "no known driver"}', not by Driver '{profile.Driver}'"]);
         }
 
         string? calibrationPath = profile.CalibrationFile is null ? null : Path.GetFullPath(profile.CalibrationFile);

@@ -44,7 +44,7 @@ internal sealed class RobotProfileValidator(RobotCatalog catalog) : IValidateOpt
 
         if (driver is { RequiresPort: true } && string.IsNullOrWhiteSpace(profile.Port))
         {
-            problems.Add($"Port is required for driver '{driver.Name}' (for example /dev/ttyACM0; `robot ports` lists them)");
+            problems.Add($"Port is required for driver '{driver.Name}' (a serial port such as /dev/ttyACM0, which `robot ports` lists; a CAN interface such as can0; or host:port)");
         }
 
         if (arm is not null)
