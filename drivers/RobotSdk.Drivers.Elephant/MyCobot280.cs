@@ -44,6 +44,13 @@ public static class MyCobot280
     public const int ArmJointCount = MyCobotProtocol.JointCount;
 
     /// <summary>
+    /// Highest control rate, Hz: a cycle is a Get Angles round trip and a Send Angles at 115200 baud,
+    /// each taking the firmware about 20 ms (about 44 ms in all; Elephant's FAQ gives 10-20 Hz), so
+    /// 15 Hz leaves room for the gripper query every tenth read and for the firmware's jitter.
+    /// </summary>
+    public const double MaxControlRateHz = 15;
+
+    /// <summary>
     /// Joint speed limit the SDK assumes, rad/s (2.0, about 115 degrees/s): a conservative choice, not
     /// a datasheet figure. The emulator moves at this speed when commanded at speed 100.
     /// </summary>
@@ -118,7 +125,7 @@ public static class MyCobot280
 
         if (!withGripper)
         {
-            return new RobotDescription(Model, joints) { Kinematics = Kinematics };
+            return new RobotDescription(Model, joints) { Kinematics = Kinematics, MaxControlRateHz = MaxControlRateHz };
         }
 
         double travel = gripperStrokeMeters ?? 1;
@@ -127,6 +134,7 @@ public static class MyCobot280
         return new RobotDescription(Model, joints)
         {
             Kinematics = Kinematics,
+            MaxControlRateHz = MaxControlRateHz,
             Grippers = [new GripperDescription(GripperName, GripperName, ClosedPosition: 0, OpenPosition: travel) { MaxWidthMeters = gripperStrokeMeters }],
         };
     }

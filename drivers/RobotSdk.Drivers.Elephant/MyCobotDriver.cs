@@ -93,7 +93,7 @@ public sealed class MyCobotDriver : IRobotDriver
         _ownsPort = ownsPort;
         _bus = new MyCobotBus(port, _options.Bus);
         _gripperTravel = _options.GripperStrokeMeters ?? 1;
-        Description = MyCobot280.CreateDescription(_options.HasGripper, _options.GripperStrokeMeters);
+        Description = MyCobot280.CreateDescription(_options.HasGripper, _options.GripperStrokeMeters) with { MaxControlRateHz = _options.MaxControlRateHz };
         for (int i = 0; i < MyCobot280.ArmJointCount; i++)
         {
             _minDegrees[i] = MyCobotUnits.RadiansToDegrees(MyCobot280.MinPositionRadians(i));

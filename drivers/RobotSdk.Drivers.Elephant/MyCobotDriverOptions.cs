@@ -54,6 +54,13 @@ public sealed class MyCobotDriverOptions
     /// </summary>
     public int MaxConsecutiveFailures { get; set; } = 3;
 
+    /// <summary>
+    /// The highest control rate a robot may run this driver at, Hz (default
+    /// <see cref="MyCobot280.MaxControlRateHz"/>, 15). Firmware that answers faster can raise it:
+    /// measure a cycle with <c>robot bench bus</c> first.
+    /// </summary>
+    public double MaxControlRateHz { get; set; } = MyCobot280.MaxControlRateHz;
+
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> for an invalid value.</summary>
     public void Validate()
     {
@@ -63,6 +70,11 @@ public sealed class MyCobotDriverOptions
         }
 
         Bus.Validate();
+        if (MaxControlRateHz is not (> 0 and <= 1000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxControlRateHz), MaxControlRateHz, "MaxControlRateHz must be above 0 and at most 1000.");
+        }
+
         if (Speed is < MyCobotProtocol.MinJointSpeed or > MyCobotProtocol.MaxSpeed)
         {
             throw new ArgumentOutOfRangeException(nameof(Speed), Speed, "Speed ranges from 1 to 100.");

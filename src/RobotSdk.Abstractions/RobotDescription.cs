@@ -17,6 +17,14 @@ public sealed record RobotDescription(string Model, IReadOnlyList<JointDescripti
     /// <summary>Nominal kinematics of the arm joints, or null when unknown.</summary>
     public KinematicChainDescription? Kinematics { get; init; }
 
+    /// <summary>
+    /// The highest control rate, Hz, at which the driver's Read and Write fit in one period on their
+    /// link (a slow serial link answered by slow firmware), or null when the link is not the limit.
+    /// A robot configured faster is refused, because its safety layer would plan every step for a
+    /// period the hardware cannot keep.
+    /// </summary>
+    public double? MaxControlRateHz { get; init; }
+
     /// <summary>Index of the joint called <paramref name="jointName"/>, or -1.</summary>
     public int IndexOf(string jointName)
     {

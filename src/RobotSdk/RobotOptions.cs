@@ -27,6 +27,11 @@ public class RobotOptions
         {
             problems.Add(FormattableString.Invariant($"ControlRateHz {ControlRateHz} must be above 0 and at most {ControlLoop.MaxRateHz}"));
         }
+        else if (description.MaxControlRateHz is { } maxRate && ControlRateHz > maxRate)
+        {
+            problems.Add(FormattableString.Invariant(
+                $"ControlRateHz {ControlRateHz} is above the {maxRate} Hz a '{description.Model}' sustains on its link (one read and one write per cycle); set ControlRateHz to {maxRate} or less"));
+        }
 
         SafetyOptions safety = Safety ?? new SafetyOptions();
         if (!(safety.MaxStepRadians > 0))

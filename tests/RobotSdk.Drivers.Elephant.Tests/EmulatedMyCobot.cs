@@ -31,8 +31,12 @@ internal sealed class EmulatedMyCobot : IDisposable
     /// <summary>Link options for fault tests: two attempts per query, so a dead link fails sooner.</summary>
     public static MyCobotBusOptions OneRetry() => new() { ReplyTimeoutMs = 300, Retries = 1 };
 
-    public MyCobotDriver CreateDriver(MyCobotDriverOptions? options = null) =>
-        new(LinkPath, options ?? new MyCobotDriverOptions { Bus = PatientBus() });
+    public MyCobotDriver CreateDriver(MyCobotDriverOptions? options = null)
+    {
+        options ??= new MyCobotDriverOptions { Bus = PatientBus() };
+        options.MaxControlRateHz = 100; // this emulator answers in 2 ms, not the real firmware's 20
+        return new(LinkPath, options);
+    }
 
     public Robot CreateRobot(MyCobotDriverOptions? options = null, double controlRateHz = 50) =>
         new(CreateDriver(options), new RobotOptions { ControlRateHz = controlRateHz });

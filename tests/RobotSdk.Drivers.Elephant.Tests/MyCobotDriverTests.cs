@@ -231,7 +231,20 @@ public sealed class MyCobotDriverTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new MyCobotDriver(port, new MyCobotDriverOptions { GripperStrokeMeters = -0.01 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MyCobotDriver(port, new MyCobotDriverOptions { MaxConsecutiveFailures = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MyCobotDriver(port, new MyCobotDriverOptions { Bus = new MyCobotBusOptions { ReplyTimeoutMs = 0 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MyCobotDriver(port, new MyCobotDriverOptions { MaxControlRateHz = 0 }));
         port.Dispose();
+    }
+
+    [Fact]
+    public void ARobotAtTheDefault200Hz_IsRefused_BecauseTheSerialLinkSustainsOnly15Hz()
+    {
+        using var driver = new MyCobotDriver(new RobotSdk.Transports.LinuxSerialPort("/dev/null"));
+
+        var exception = Assert.Throws<ArgumentException>(() => new Robot(driver, new RobotOptions()));
+
+        Assert.Equal(MyCobot280.MaxControlRateHz, driver.Description.MaxControlRateHz);
+        Assert.Contains("ControlRateHz 200 is above the 15 Hz a 'mycobot280' sustains", exception.Message, StringComparison.Ordinal);
+        using var robot = new Robot(driver, new RobotOptions { ControlRateHz = 15 }); // accepted
     }
 
     private static long GripperReads(EmulatedMyCobot arm) => arm.Emulator.GetCommandCount(MyCobotCommand.GetGripperValue);
