@@ -64,8 +64,14 @@ internal sealed class PiperFaults
     /// <summary>Read or Write before Configure, or after the bus was closed.</summary>
     public HardwareFaultException NotConfigured { get; }
 
-    /// <summary>Whether a SocketCAN error class is serious enough to stop: everything but lost arbitration and a restart notice.</summary>
-    public static bool IsSerious(uint errorClass) => (errorClass & ~(ErrorLostArbitration | ErrorRestarted)) != 0;
+    /// <summary>
+    /// Whether a SocketCAN error class is serious enough to stop: bus-off, no acknowledgement (nobody
+    /// on the bus: the arm is off or the cable is out), a transmit timeout or a transceiver fault.
+    /// Single bus or protocol errors, lost arbitration, controller warnings (error-warning or
+    /// error-passive counters, overflows) and restart notices are what a working bus reports now and then.
+    /// </summary>
+    public static bool IsSerious(uint errorClass) =>
+        (errorClass & (ErrorBusOff | ErrorNoAcknowledgement | ErrorTransmitTimeout | ErrorTransceiver)) != 0;
 
     /// <summary>The fault for an arm status that <see cref="ArmStatusFeedback.IsFault"/>.</summary>
     public DeviceErrorException ArmFault(in ArmStatusFeedback status)

@@ -31,6 +31,8 @@ internal static unsafe partial class NativeMethods
     public const int SocketNonBlocking = 0x800; // SOCK_NONBLOCK
     public const int SocketCloseOnExec = 0x80000; // SOCK_CLOEXEC
     public const int CanRawProtocol = 1; // CAN_RAW
+    public const int SocketLevelCanRaw = 101; // SOL_CAN_RAW = SOL_CAN_BASE (100) + CAN_RAW
+    public const int CanRawErrorFilter = 2; // CAN_RAW_ERR_FILTER
 
     // flock(2) operations.
     public const int LockExclusive = 2; // LOCK_EX
@@ -99,6 +101,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibC, EntryPoint = "socket", SetLastError = true)]
     public static partial int OpenSocket(int domain, int type, int protocol);
+
+    [LibraryImport(LibC, EntryPoint = "setsockopt", SetLastError = true)]
+    public static partial int SetSocketOption(SafeFileDescriptorHandle socket, int level, int name, void* value, uint valueLength);
 
     [LibraryImport(LibC, EntryPoint = "bind", SetLastError = true)]
     public static partial int Bind(SafeFileDescriptorHandle socket, void* address, uint addressLength);

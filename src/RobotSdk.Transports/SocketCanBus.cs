@@ -13,11 +13,21 @@ namespace RobotSdk.Transports;
 /// bitrate but cannot change it. Kernels without AF_CAN (many containers and WSL kernels) make
 /// Open throw <see cref="DeviceUnavailableException"/> with
 /// <see cref="DeviceUnavailableReason.NotSupported"/>; an SLCAN adapter through
-/// <see cref="SlcanBus"/> works there. Error frames are not subscribed to (the kernel's default).
+/// <see cref="SlcanBus"/> works there. The socket subscribes to the controller's error frames
+/// that tell a driver the bus is unusable or in trouble (<see cref="SubscribedErrorClasses"/>:
+/// bus-off, no acknowledgement, transmit timeout, transceiver and controller problems, restarts),
+/// which the kernel withholds by default; they arrive as frames with <see cref="CanFrame.IsError"/>.
 /// </remarks>
 [SupportedOSPlatform("linux")]
 public sealed class SocketCanBus : ICanBus
 {
+    /// <summary>
+    /// SocketCAN error classes (linux/can/error.h) the socket receives as error frames: transmit
+    /// timeout 0x1, controller 0x4, transceiver 0x10, no acknowledgement 0x20, bus-off 0x40,
+    /// restarted 0x100. Lost arbitration and single bus or protocol errors stay filtered out.
+    /// </summary>
+    public const uint SubscribedErrorClasses = 0x001 | 0x004 | 0x010 | 0x020 | 0x040 | 0x100;
+
     private readonly int _writeTimeoutMs;
     private SafeFileDescriptorHandle? _handle;
     private bool _disposed;
@@ -100,6 +110,12 @@ public sealed class SocketCanBus : ICanBus
             if (NativeMethods.IoControl(socket, NativeMethods.InterfaceIndex, &request) != 0)
             {
                 throw PosixErrors.IoFailure(PosixErrors.Last, Name, "SIOCGIFINDEX");
+            }
+
+            uint errorMask = SubscribedErrorClasses;
+            if (NativeMethods.SetSocketOption(socket, NativeMethods.SocketLevelCanRaw, NativeMethods.CanRawErrorFilter, &errorMask, sizeof(uint)) != 0)
+            {
+                throw PosixErrors.IoFailure(PosixErrors.Last, Name, "setsockopt(CAN_RAW_ERR_FILTER)");
             }
 
             SocketCanAddress address = default;

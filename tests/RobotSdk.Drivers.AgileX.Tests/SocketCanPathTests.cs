@@ -40,8 +40,8 @@ public sealed class SocketCanPathTests : IDisposable
 
     [Theory]
     [InlineData(0x040u, "bus-off", true)]
-    [InlineData(0x004u, "controller problems", false)]
     [InlineData(0x020u, "no acknowledgement", false)]
+    [InlineData(0x001u, "transmit timeout", false)]
     [InlineData(0x060u, "bus-off, no acknowledgement", true)]
     public void AnErrorFrame_MakesReadAskToDeactivate_AndRecordsWhatTheControllerSaid(uint errorClass, string described, bool isHardwareAlert)
     {
@@ -62,6 +62,8 @@ public sealed class SocketCanPathTests : IDisposable
     [Theory]
     [InlineData(0x002u)] // lost arbitration: normal on a shared bus
     [InlineData(0x100u)] // the controller restarted after bus-off
+    [InlineData(0x004u)] // controller warnings: error-warning or error-passive counters, overflows
+    [InlineData(0x088u)] // single protocol and bus errors
     public void HarmlessErrorFrames_AreNotFaults(uint errorClass)
     {
         _bus.Queue(CanFrame.CreateError(errorClass, new byte[8]));

@@ -14,7 +14,7 @@ public sealed class DriverOnTheWireTests : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _arm;
 
-    public DriverOnTheWireTests() => _arm = Task.Run(Answer);
+    public DriverOnTheWireTests() => _arm = DeviceThread.Run(Answer);
 
     public void Dispose()
     {

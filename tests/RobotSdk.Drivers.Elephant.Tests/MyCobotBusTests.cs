@@ -125,7 +125,7 @@ public sealed class MyCobotBusTests : IDisposable
     public async Task ALostReply_IsAskedForAgain()
     {
         MyCobotBus bus = OpenBus(replyTimeoutMs: 400, retries: 2);
-        var device = Task.Run(() =>
+        var device = DeviceThread.Run(() =>
         {
             Assert.Equal(GetAnglesRequest, _link.ReadRequest(5)); // no answer: lost
             Assert.Equal(GetAnglesRequest, _link.ReadRequest(5));
@@ -181,7 +181,7 @@ public sealed class MyCobotBusTests : IDisposable
     public async Task AGarbledReply_IsCorrupt_AndTheRetryGetsAGoodOne()
     {
         MyCobotBus bus = OpenBus(replyTimeoutMs: 400, retries: 1);
-        var device = Task.Run(() =>
+        var device = DeviceThread.Run(() =>
         {
             Assert.Equal(GetAnglesRequest, _link.ReadRequest(5));
             _link.Send("FE FE 0E 20 03 E8 F7 FE 0B B8 00 00 11 94 DC 27 AF"); // footer and a data byte damaged
@@ -260,7 +260,7 @@ public sealed class MyCobotBusTests : IDisposable
     /// <summary>Runs <paramref name="call"/> while playing the device: checks the request, then sends each piece.</summary>
     private T RespondTo<T>(Func<T> call, string expectedRequest, params string[] pieces)
     {
-        var device = Task.Run(() =>
+        var device = DeviceThread.Run(() =>
         {
             Assert.Equal(expectedRequest, _link.ReadRequest(Hex.Parse(expectedRequest).Length));
             foreach (string piece in pieces)
