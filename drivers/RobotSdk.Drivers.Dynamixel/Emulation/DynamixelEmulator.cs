@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
+using RobotSdk.Emulation;
 using RobotSdk.Hardware;
 using RobotSdk.Transports;
 
@@ -396,11 +397,11 @@ public sealed partial class DynamixelEmulator : IDisposable
         }
 
         long ticksPerSecond = Stopwatch.Frequency;
-        long time = Math.Max(received, _wireFreeAt) + WireTicks(packet.Length, clientRate);
+        long time = Math.Max(received, _wireFreeAt) + SerialWireClock.WireTicks(packet.Length, clientRate);
         foreach (PendingReply reply in replies)
         {
             time += (long)((reply.ReturnDelayMicroseconds + (ReplyDelayMs * 1000)) * ticksPerSecond / 1_000_000);
-            time += WireTicks(reply.Packet.Length, clientRate);
+            time += SerialWireClock.WireTicks(reply.Packet.Length, clientRate);
             WaitUntil(time);
             try
             {
@@ -420,8 +421,6 @@ public sealed partial class DynamixelEmulator : IDisposable
         int rate = _pair.SubordinateBaudRate;
         return rate > 0 ? rate : BaudRate;
     }
-
-    private static long WireTicks(int bytes, int baudRate) => bytes * 10L * Stopwatch.Frequency / baudRate;
 
     /// <summary>
     /// Waits until a Stopwatch timestamp: sleeps through all but the last 1.5 ms (in one go up

@@ -267,7 +267,7 @@ public sealed class MyCobotEmulator : IDisposable
     public void DelayReplies(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        Interlocked.Exchange(ref _delayTicks, WireTiming.Ticks(delay));
+        Interlocked.Exchange(ref _delayTicks, SerialWireClock.Ticks(delay));
     }
 
     /// <summary>Ends every injected reply fault (counts, random losses, delay).</summary>
@@ -378,8 +378,8 @@ public sealed class MyCobotEmulator : IDisposable
         long done = arrival;
         if (_options.ModelTiming)
         {
-            done = Math.Max(arrival, _linkFreeAt) + WireTiming.WireTicks(request.Length, baudRate) + WireTiming.Ticks(_options.ProcessingLatency);
-            WireTiming.WaitUntil(done);
+            done = Math.Max(arrival, _linkFreeAt) + SerialWireClock.WireTicks(request.Length, baudRate) + SerialWireClock.Ticks(_options.ProcessingLatency);
+            SerialWireClock.WaitUntil(done);
         }
 
         Span<byte> reply = stackalloc byte[MyCobotProtocol.MaxFrameLength];
@@ -400,7 +400,7 @@ public sealed class MyCobotEmulator : IDisposable
             return;
         }
 
-        long release = done + Interlocked.Read(ref _delayTicks) + (_options.ModelTiming ? WireTiming.WireTicks(length, baudRate) : 0);
+        long release = done + Interlocked.Read(ref _delayTicks) + (_options.ModelTiming ? SerialWireClock.WireTicks(length, baudRate) : 0);
         _linkFreeAt = release;
         if (fate == ReplyFault.Drop)
         {
@@ -408,7 +408,7 @@ public sealed class MyCobotEmulator : IDisposable
             return;
         }
 
-        WireTiming.WaitUntil(release);
+        SerialWireClock.WaitUntil(release);
         switch (fate)
         {
             case ReplyFault.Garble:

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
+using RobotSdk.Emulation;
 using RobotSdk.Hardware;
 using RobotSdk.Transports;
 
@@ -353,7 +354,7 @@ public sealed class FeetechEmulator : IDisposable
     private void Handle(FeetechFrame request, long arrival, PseudoTerminalMaster master)
     {
         int baudRate = ClientBaudRate();
-        long time = _options.ModelTiming ? Math.Max(arrival, _wireFreeAt) + WireClock.WireTicks(request.Length, baudRate) : arrival;
+        long time = _options.ModelTiming ? Math.Max(arrival, _wireFreeAt) + SerialWireClock.WireTicks(request.Length, baudRate) : arrival;
         ReadOnlySpan<byte> parameters = request.Parameters;
         bool broadcast = request.Id == FeetechPacket.BroadcastId;
         int targets = CollectTargets(request.Id, baudRate);
@@ -501,7 +502,7 @@ public sealed class FeetechEmulator : IDisposable
         long release = time + Interlocked.Read(ref _delayTicks);
         if (_options.ModelTiming)
         {
-            release += WireClock.MicrosecondTicks(servo.ReturnDelayMicroseconds) + WireClock.WireTicks(length, baudRate);
+            release += SerialWireClock.Ticks(TimeSpan.FromMicroseconds(servo.ReturnDelayMicroseconds)) + SerialWireClock.WireTicks(length, baudRate);
         }
 
         if (drop)
@@ -509,7 +510,7 @@ public sealed class FeetechEmulator : IDisposable
             return release;
         }
 
-        WireClock.WaitUntil(release);
+        SerialWireClock.WaitUntil(release);
         master.Write(packet[..length]);
         long lateness = Stopwatch.GetTimestamp() - release;
         Interlocked.Increment(ref _repliesSent);

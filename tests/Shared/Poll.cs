@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace RobotSdk.Drivers.AgileX.Tests;
+namespace RobotSdk.Testing;
 
 /// <summary>Waits for a condition by polling it against a deadline (never a blind sleep).</summary>
 internal static class Poll
 {
-    public static void Until(Func<bool> condition, string what, int timeoutMs = 5000)
+    /// <summary>Returns once <paramref name="condition"/> holds; fails the test after <paramref name="timeoutMs"/> (generous: CI machines are shared).</summary>
+    public static void Until(Func<bool> condition, string what, int timeoutMs = 10_000)
     {
         var stopwatch = Stopwatch.StartNew();
         while (!condition())

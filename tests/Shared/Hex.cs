@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace RobotSdk.Drivers.UFactory.Tests;
+namespace RobotSdk.Testing;
 
-/// <summary>Bytes to and from the spaced hex used in the reference vectors ("00 01 00 02 ...").</summary>
+/// <summary>Bytes to and from the spaced hex of REFERENCE.md's vectors, for example <c>"FF FF FD 00"</c>.</summary>
 internal static class Hex
 {
     public static byte[] Parse(string text) =>
