@@ -9,8 +9,16 @@ cd "$repo_root"
 
 # Debian packages the repository needs, and the command or file that proves each is present.
 # python3-can: python-can's SLCAN client is an independent peer for the emulated SLCAN adapter's tests.
+# MuJoCo 2.2.2 (physics of the virtual arms) with its headers, OSMesa for rendering without a
+# display, gcc for the small C shim that reads MuJoCo's structs; ffmpeg for cameras.
 declare -A apt_packages=(
   [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
+  [libmujoco2.2.2]=/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2
+  [libmujoco-dev]=/usr/include/mujoco/mujoco.h
+  [libosmesa6]=/usr/lib/x86_64-linux-gnu/libOSMesa.so.8
+  [libosmesa6-dev]=/usr/include/GL/osmesa.h
+  [gcc]=gcc
+  [ffmpeg]=ffmpeg
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
@@ -50,6 +58,10 @@ install_apt_packages() {
 
 require_dotnet
 install_apt_packages
+if [ -f eng/build-native.sh ]; then
+  say "building native shims"
+  bash eng/build-native.sh
+fi
 say "restoring NuGet packages"
 dotnet restore RobotSdk.sln --verbosity quiet
 say "ready"
