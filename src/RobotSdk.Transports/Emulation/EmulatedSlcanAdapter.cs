@@ -474,9 +474,12 @@ public sealed class EmulatedSlcanAdapter : IDisposable
                 length = AppendTimestamp(line, length);
             }
 
-            if (QueueOutput(line[..length]))
+            // Counted before the writer thread can put the line on the pty, so a client that has
+            // received a frame never reads a count that does not include it yet.
+            Interlocked.Increment(ref _framesToClient);
+            if (!QueueOutput(line[..length]))
             {
-                Interlocked.Increment(ref _framesToClient);
+                Interlocked.Decrement(ref _framesToClient);
             }
         }
     }
