@@ -1,6 +1,10 @@
 namespace RobotSdk;
 
-/// <summary>One image from a camera. The pixel memory belongs to the frame; do not keep it after disposing the camera.</summary>
+/// <summary>
+/// One image from a camera. A camera may reuse a frame's pixel memory once enough newer frames
+/// have arrived (each camera documents how many, for example FfmpegCamera's ring of buffers);
+/// copy the pixels of a frame kept longer, and never use them after disposing the camera.
+/// </summary>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Format">Pixel layout.</param>

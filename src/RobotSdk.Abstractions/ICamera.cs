@@ -19,6 +19,10 @@ public interface ICamera : IAsyncDisposable
     /// <summary>Returns the newest frame, or false when none has arrived yet.</summary>
     bool TryGetLatestFrame([NotNullWhen(true)] out CameraFrame? frame);
 
-    /// <summary>Waits for a frame newer than <paramref name="afterSequenceNumber"/>.</summary>
+    /// <summary>
+    /// Waits for a frame newer than <paramref name="afterSequenceNumber"/>. Once the source has
+    /// ended (a file's end, an unplugged device, a dropped stream) and its last frame was taken,
+    /// throws <see cref="DeviceDisconnectedException"/>.
+    /// </summary>
     ValueTask<CameraFrame> ReadNextFrameAsync(long afterSequenceNumber = -1, CancellationToken cancellationToken = default);
 }
