@@ -13,8 +13,10 @@ public sealed class CalibrateServosTests : IDisposable
     private const double SwingRadians = 0.8;
     private readonly string _directory = Directory.CreateTempSubdirectory("robotsdk-calibrate-").FullName;
 
-    [Fact]
-    public void CalibrateServos_RecordsTheRangesAPersonMovesTheJointsThrough_AndWritesBothFormats()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)] // three failed reads in a row (each read tries three times): skipped, not fatal
+    public void CalibrateServos_RecordsTheRangesAPersonMovesTheJointsThrough_AndWritesBothFormats(int repliesLostMidSweep)
     {
         FeetechArm arm = FeetechArms.So101Follower;
         var backend = FeetechArmEmulator.CreateBackend(arm);
@@ -29,6 +31,11 @@ public sealed class CalibrateServosTests : IDisposable
         Assert.StartsWith("Now move every joint", robot.StandardOutput.ReadLine(), StringComparison.Ordinal);
         for (int joint = 0; joint < arm.Motors.Count; joint++)
         {
+            if (joint == 2 && repliesLostMidSweep > 0)
+            {
+                emulator.Emulator.DropReplies(repliesLostMidSweep);
+            }
+
             // A person swings each joint to both ends and back; the CLI samples at 50 Hz, so each end is held 0.2 s.
             foreach (double position in new[] { SwingRadians, -SwingRadians, 0 })
             {
@@ -37,11 +44,23 @@ public sealed class CalibrateServosTests : IDisposable
             }
         }
 
-        robot.StandardInput.WriteLine();
+        try
+        {
+            robot.StandardInput.WriteLine();
+        }
+        catch (IOException)
+        {
+            Assert.Fail($"calibrate-servos exited before the sweep ended: {robot.StandardError.ReadToEnd()}");
+        }
+
         string rest = robot.StandardOutput.ReadToEnd();
         Assert.True(robot.WaitForExit(TimeSpan.FromSeconds(30)), "calibrate-servos did not exit");
 
         Assert.True(robot.ExitCode == 0, rest + robot.StandardError.ReadToEnd());
+        if (repliesLostMidSweep > 0)
+        {
+            Assert.Contains("failed reads skipped", rest, StringComparison.Ordinal);
+        }
         ServoCalibration calibration = ServoCalibrationFile.Load(output);
         Assert.Equal(("so101", "bench-follower", "feetech"), (calibration.Arm, calibration.ArmId, calibration.Bus));
         int swingCounts = (int)(SwingRadians * 4096 / (2 * Math.PI)); // 521 counts either side of the 2048 home

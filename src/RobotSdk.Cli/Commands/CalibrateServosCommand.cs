@@ -13,6 +13,7 @@ namespace RobotSdk.Cli.Commands;
 internal static class CalibrateServosCommand
 {
     private const int SampleRateHz = 50;
+    private const int MaxSampleFailuresInARow = SampleRateHz / 2; // half a second of a silent bus
 
     public static Command Create()
     {
@@ -45,11 +46,11 @@ internal static class CalibrateServosCommand
                 Console.ReadLine();
                 recorder.RecordHome();
                 Console.WriteLine("Now move every joint through its full range of motion, slowly, end to end. Press Enter when done.");
-                int samples = await SampleUntilEnterAsync(recorder.Sample, cancellationToken).ConfigureAwait(false);
+                (int samples, int skipped) = await SampleUntilEnterAsync(recorder.Sample, cancellationToken).ConfigureAwait(false);
                 ServoCalibration calibration = recorder.Finish(parse.GetValue(armId)!);
                 string path = Path.GetFullPath(parse.GetValue(output)!);
                 ServoCalibrationFile.Save(calibration, path);
-                Console.WriteLine($"{samples} samples. Calibration of '{calibration.ArmId}' ({calibration.Arm}) written to {path}:");
+                Console.WriteLine($"{samples} samples{(skipped > 0 ? $" ({skipped} failed reads skipped)" : string.Empty)}. Calibration of '{calibration.ArmId}' ({calibration.Arm}) written to {path}:");
                 foreach ((string name, MotorCalibration motor) in calibration.Motors)
                 {
                     Console.WriteLine($"  {name,-16} ID {motor.Id,3}  homing offset {motor.HomingOffset,6}  range {motor.RangeMin,5} .. {motor.RangeMax,5}");
@@ -72,20 +73,44 @@ internal static class CalibrateServosCommand
         return command;
     }
 
-    /// <summary>Samples the arm at 50 Hz while waiting for Enter on standard input.</summary>
-    private static async Task<int> SampleUntilEnterAsync(Action sample, CancellationToken cancellationToken)
+    /// <summary>
+    /// Samples the arm at 50 Hz while waiting for Enter on standard input. A read the bus fails now
+    /// and then (a timeout, a corrupt reply) is skipped: losing one sample of a slow sweep loses
+    /// nothing, but losing the whole recording would. Only a bus silent for half a second stops it.
+    /// </summary>
+    private static async Task<(int Samples, int Skipped)> SampleUntilEnterAsync(Action sample, CancellationToken cancellationToken)
     {
         Task<string?> enter = Task.Run(Console.ReadLine, cancellationToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / SampleRateHz));
         int samples = 0;
-        while (!enter.IsCompleted)
+        int skipped = 0;
+        int failuresInARow = 0;
+        bool done;
+        do
         {
-            sample();
-            samples++;
-            await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
-        }
+            done = enter.IsCompleted; // one last sample after Enter
+            try
+            {
+                sample();
+                samples++;
+                failuresInARow = 0;
+            }
+            catch (HardwareFaultException exception) when (exception is HardwareTimeoutException or CorruptPacketException)
+            {
+                skipped++;
+                if (++failuresInARow >= MaxSampleFailuresInARow)
+                {
+                    throw;
+                }
+            }
 
-        sample();
-        return samples + 1;
+            if (!done)
+            {
+                await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        while (!done);
+
+        return (samples, skipped);
     }
 }
