@@ -1,0 +1,35 @@
+namespace RobotSdk.Simulation;
+
+/// <summary>How a <see cref="VirtualWorld"/> starts and keeps time.</summary>
+public sealed class VirtualWorldOptions
+{
+    /// <summary>
+    /// Seeds the placement of the free bodies (the cubes): each is moved by up to
+    /// <see cref="ObjectJitterMeters"/> in x and y and turned about z by a random angle. Null keeps the
+    /// MJCF's placement. The same seed gives the same world, and, stepped manually with the same
+    /// commands, bit-identical runs.
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Largest seeded displacement of a free body in x and y, metres (default 0.01).</summary>
+    public double ObjectJitterMeters { get; set; } = 0.01;
+
+    /// <summary>Where the backend's joints start, radians, one per joint (clamped into their ranges); when null, the MJCF's zero pose (or the world's rest pose, for <see cref="VirtualWorld.CreateSo101"/>).</summary>
+    public IReadOnlyList<double>? InitialPositions { get; set; }
+
+    /// <summary>The servo that drives every backend joint (default <see cref="ServoMotorModel.Sts3215"/>).</summary>
+    public ServoMotorModel Servo { get; set; } = ServoMotorModel.Sts3215;
+
+    /// <summary>
+    /// Running in real time: a step that runs this much later than its wall-clock due time counts as
+    /// late (default 10 ms).
+    /// </summary>
+    public TimeSpan LateStepThreshold { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Running in real time: when the simulation falls further behind the wall clock than this, it
+    /// gives the backlog up (simulated time then runs slower than wall time, and the dropped time is
+    /// reported) instead of racing to catch up (default 100 ms).
+    /// </summary>
+    public TimeSpan MaxLag { get; set; } = TimeSpan.FromMilliseconds(100);
+}
