@@ -48,9 +48,9 @@ public sealed class RobotCommandTests
     }
 
     [Fact]
-    public void Demo_MovesThroughItsPoses_HoldsOnEmergencyStop_AndEndsWithTorqueOff()
+    public void MirrorDemo_MovesThroughItsPoses_HoldsOnEmergencyStop_AndEndsWithTorqueOff()
     {
-        (int exitCode, string output, string error) = RobotProcess.Run("demo", "--lag-ms", "10");
+        (int exitCode, string output, string error) = RobotProcess.Run("demo", "--mirror", "--lag-ms", "10");
 
         Assert.True(exitCode == 0, error + output);
         foreach (string pose in new[] { "reach forward", "reach left", "reach right", "raise", "gripper opened", "gripper closed" })
@@ -65,6 +65,40 @@ public sealed class RobotCommandTests
         Assert.All(toolErrors, error => Assert.InRange(error, 0, 2.0));
         Assert.Contains("commands moved 0.000000 rad in the 200 ms after the stop", output, StringComparison.Ordinal);
         Assert.Contains("done: torque off.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_DrivesTheVirtualSo101ThroughTheRealDriver_AndWritesAReportWithRenderedFrames()
+    {
+        string directory = Directory.CreateTempSubdirectory("robotsdk-demo-").FullName;
+        try
+        {
+            (int exitCode, string output, string error) = RobotProcess.Run("demo", "--output", directory);
+
+            Assert.True(exitCode == 0, error + output);
+            Assert.Contains("virtual SO-101", output, StringComparison.Ordinal);
+            Assert.Contains("torque off.", output, StringComparison.Ordinal);
+
+            // Nominal and simulated kinematics agree (no imprecision injected yet): what separates the
+            // simulated tool from its target is the move tolerance (0.02 rad) and gravity sag.
+            var toolErrors = System.Text.RegularExpressions.Regex.Matches(output, @"simulated tool ([0-9.]+) mm from target")
+                .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(4, toolErrors.Count);
+            Assert.All(toolErrors, millimetres => Assert.InRange(millimetres, 0, 15));
+
+            string report = File.ReadAllText(Path.Combine(directory, "report.md"));
+            string[] frames = Directory.GetFiles(directory, "*.png");
+            Assert.Equal(6, frames.Length);
+            Assert.All(frames, frame => Assert.Contains(Path.GetFileName(frame), report, StringComparison.Ordinal));
+            byte[][] images = [.. frames.Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+            byte[] pngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+            Assert.All(images, image => Assert.Equal(pngSignature, image[..8]));
+            Assert.Equal(images.Length, images.Select(Convert.ToHexString).Distinct().Count()); // the arm moved between frames
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -8,8 +8,10 @@ using RobotSdk.Hardware;
 namespace RobotSdk.Cli.Commands;
 
 /// <summary>
-/// <c>robot demo</c>: the embedded default. Moves an arm on the mirror driver (no hardware)
-/// through a few poses with the control loop and the safety layer, and prints what it did.
+/// <c>robot demo</c>: the embedded default. On Linux it runs a virtual SO-101 (MuJoCo behind the
+/// emulated Feetech bus, through the real driver) and writes a report with rendered frames
+/// (<see cref="Demo.VirtualDemo"/>); with <c>--mirror</c>, or elsewhere, it moves an arm on the mirror
+/// driver (no simulation) through a few poses and prints what the control loop and safety layer did.
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,10 +25,17 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var rate = new Option<double>("--rate") { Description = "Control rate in Hz.", DefaultValueFactory = _ => 200 };
-        var lag = new Option<double>("--lag-ms") { Description = "Lag of the mirror driver, milliseconds.", DefaultValueFactory = _ => 20 };
-        var command = new Command("demo", "Move a virtual arm (mirror driver, no hardware) through a few poses and report what happened.") { rate, lag };
-        command.SetAction((parse, token) => RunAsync(parse.GetValue(rate), parse.GetValue(lag), token));
+        var rate = new Option<double?>("--rate") { Description = "Control rate in Hz (default 100 for the virtual SO-101, 200 for the mirror arm)." };
+        var output = new Option<string>("--output") { Description = "Folder for the virtual demo's report and rendered frames.", DefaultValueFactory = _ => "robot-demo" };
+        var mirror = new Option<bool>("--mirror") { Description = "Run the mirror-driver demo (no simulation) instead of the virtual SO-101." };
+        var lag = new Option<double>("--lag-ms") { Description = "Lag of the mirror driver, milliseconds (with --mirror).", DefaultValueFactory = _ => 20 };
+        var command = new Command("demo", "Drive a virtual SO-101 (MuJoCo behind the emulated Feetech bus, through the real driver) through a few poses and write a report with rendered frames; --mirror runs the simulation-free demo.")
+        {
+            rate, output, mirror, lag,
+        };
+        command.SetAction((parse, token) => OperatingSystem.IsLinux() && !parse.GetValue(mirror)
+            ? Demo.VirtualDemo.RunAsync(parse.GetValue(output)!, parse.GetValue(rate) ?? 100, token)
+            : RunAsync(parse.GetValue(rate) ?? 200, parse.GetValue(lag), token));
         return command;
     }
 

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using RobotSdk.Geometry;
+using RobotSdk.Kinematics;
+using RobotSdk.Simulation;
+using RobotSdk.Simulation.Imaging;
+
+namespace RobotSdk.Cli.Demo;
+
+/// <summary>
+/// The embedded default of <c>robot demo</c>: a virtual SO-101 (MuJoCo physics behind the emulated
+/// Feetech bus, driven through the real driver) moves through a sequence of tool poses and gripper
+/// moves, then writes a report: per step the target, where the driver says the arm went, where the
+/// simulation says it went (ground truth), and a rendered frame of the scene camera.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal static class VirtualDemo
+{
+    private const int ImageWidth = 640;
+    private const int ImageHeight = 480;
+    private const double ToleranceRadians = 0.02; // gravity sag (about 0.005 rad) plus the bus's 1.5 mrad counts
+
+    private static readonly (string Name, Vector3D Tool)[] Poses =
+    [
+        ("reach forward", new Vector3D(0.25, 0.00, 0.12)),
+        ("reach left", new Vector3D(0.20, 0.12, 0.10)),
+        ("reach right", new Vector3D(0.20, -0.12, 0.10)),
+        ("raise", new Vector3D(0.18, 0.00, 0.25)),
+    ];
+
+    public static async Task<int> RunAsync(string outputDirectory, double controlRateHz, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        using VirtualSo101 arm = VirtualSo101.Start(controlRateHz);
+        Robot robot = arm.Robot;
+        SerialChain chain = robot.Kinematics!;
+        using var renderer = new OffscreenRenderer(arm.World.Model, ImageWidth, ImageHeight);
+        var pixels = new byte[renderer.FrameLength];
+        var steps = new List<DemoStep>();
+        int total = Poses.Length + 3;
+
+        Print($"RobotSdk demo: a virtual SO-101 (MuJoCo, real time) on an emulated Feetech bus at {arm.Emulator.PortPath}, driven by the real Feetech driver at {controlRateHz} Hz.");
+        robot.Connect();
+        robot.Activate();
+        Print($"[0/{total}] connected and holding where the arm lies; report in {Path.GetFullPath(outputDirectory)}");
+
+        int index = 0;
+        foreach ((string name, Vector3D tool) in Poses)
+        {
+            index++;
+            double[] goal = SolveOrThrow(chain, robot, tool);
+            var clock = Stopwatch.StartNew();
+            await robot.Arm.MoveToAsync(goal, speedFraction: 0.5, toleranceRadians: ToleranceRadians, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await SettleAsync(arm.World, cancellationToken).ConfigureAwait(false);
+            steps.Add(Record(arm, chain, renderer, pixels, outputDirectory, index, name, tool, goal, clock.Elapsed));
+            Print($"[{index}/{total}] {steps[^1].Summary}");
+        }
+
+        foreach ((string name, double openFraction) in new[] { ("open gripper", 1.0), ("close gripper", 0.0) })
+        {
+            index++;
+            var clock = Stopwatch.StartNew();
+            robot.Gripper!.SetOpenFraction(openFraction);
+            await WaitUntilAsync(() => Math.Abs(robot.Gripper.OpenFraction - openFraction) < 0.05, cancellationToken).ConfigureAwait(false);
+            await SettleAsync(arm.World, cancellationToken).ConfigureAwait(false);
+            steps.Add(Record(arm, chain, renderer, pixels, outputDirectory, index, name, null, null, clock.Elapsed));
+            Print($"[{index}/{total}] {steps[^1].Summary}");
+        }
+
+        index++;
+        robot.Deactivate();
+        VirtualWorldStatistics world = arm.World.GetStatistics();
+        string report = DemoReport.Write(outputDirectory, steps, robot.GetLoopStatistics(), world);
+        Print($"[{index}/{total}] torque off. Simulation real-time factor {world.RealTimeFactor:0.000}; report: {report}");
+        return 0;
+    }
+
+    private static double[] SolveOrThrow(SerialChain chain, Robot robot, Vector3D tool)
+    {
+        var seed = new double[chain.JointCount];
+        robot.Arm.ReadPositions(seed);
+        var goal = new double[chain.JointCount];
+        InverseKinematicsResult result = chain.SolveInverseKinematics(new Pose(tool, Rotation.Identity), seed, goal);
+        return result.Converged
+            ? goal
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the demo pose {tool} is out of the SO-101's reach ({result.PositionErrorMeters * 1000:0.0} mm short)."));
+    }
+
+    private static DemoStep Record(VirtualSo101 arm, SerialChain chain, OffscreenRenderer renderer, byte[] pixels, string directory, int index, string name, Vector3D? target, double[]? goal, TimeSpan elapsed)
+    {
+        var measured = new double[chain.JointCount];
+        arm.Robot.Arm.ReadPositions(measured);
+        Vector3D driverTool = chain.ToolPosition(measured);
+        double[] simulated = [.. Enumerable.Range(0, chain.JointCount).Select(arm.World.Joints.GetPresentPosition)];
+        Pose simulatedTool = arm.World.Access(simulation =>
+        {
+            renderer.Render(simulation, "scene", pixels);
+            return simulation.GetBodyPose("base").Inverse() * simulation.GetBodyPose("tool");
+        });
+        string image = $"step-{index}-{name.Replace(' ', '-')}.png";
+        using (FileStream file = File.Create(Path.Combine(directory, image)))
+        {
+            PngWriter.Write(file, pixels, renderer.Width, renderer.Height, PixelFormat.Rgb24);
+        }
+
+        double? jointError = goal is null ? null : goal.Zip(simulated, (g, s) => Math.Abs(g - s)).Max();
+        return new DemoStep(name, target, driverTool, simulatedTool.Position, jointError, elapsed, image);
+    }
+
+    /// <summary>Waits until the simulated arm is still, so a frame and the figures show where it ended.</summary>
+    private static Task SettleAsync(VirtualWorld world, CancellationToken cancellationToken) =>
+        WaitUntilAsync(() => Enumerable.Range(0, world.Joints.JointCount).All(joint => Math.Abs(world.Joints.GetPresentVelocity(joint)) < 0.02), cancellationToken);
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException("the virtual arm did not settle within 10 s.");
+            }
+
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}
