@@ -44,7 +44,7 @@ public sealed class VirtualWorld : IDisposable
     {
     }
 
-    private VirtualWorld(MujocoModel model, IReadOnlyList<string> jointNames, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose)
+    internal VirtualWorld(MujocoModel model, IReadOnlyList<string> jointNames, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose)
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new VirtualWorldOptions();
