@@ -102,6 +102,21 @@ public sealed class RobotCommandTests
     }
 
     [Fact]
+    public void BenchSim_ReportsRealTimeRenderingAndGoalToMotionLatency_OfTheVirtualSo101()
+    {
+        (int exitCode, string output, string error) = RobotProcess.Run("bench", "sim", "--seconds", "1", "--renders", "5", "--goal-writes", "2", "--json");
+
+        Assert.True(exitCode == 0, error + output);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement result = json.RootElement;
+        Assert.InRange(result.GetProperty("real_time_factor").GetDouble(), 0.5, 1.05); // the world sleeps when ahead: never much above 1
+        Assert.True(result.GetProperty("render_640x480_ms_p50").GetDouble() > 0);
+        Assert.True(result.GetProperty("camera_frames").GetInt64() > 0);
+        // The goal travels the bus (about 0.1 ms at 1 Mbit/s) and then moves the joint 1 mrad.
+        Assert.InRange(result.GetProperty("goal_to_motion_ms_p50").GetDouble(), 0.1, 2000);
+    }
+
+    [Fact]
     public void Ports_Succeeds_AndSaysWhenThereAreNone()
     {
         (int exitCode, string output, string error) = RobotProcess.Run("ports");

@@ -16,9 +16,39 @@ internal static class BenchCommand
         if (OperatingSystem.IsLinux())
         {
             bench.Subcommands.Add(BenchBusCommand.Create());
+            bench.Subcommands.Add(CreateSimulation());
         }
 
         return bench;
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static Command CreateSimulation()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long the world runs in real time with its scene camera rendering at 30 fps.", DefaultValueFactory = _ => 10 };
+        var renders = new Option<int>("--renders") { Description = "Synchronous 640x480 renders timed.", DefaultValueFactory = _ => 100 };
+        var writes = new Option<int>("--goal-writes") { Description = "Goal writes on the emulated bus timed until the simulated joint moves.", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("sim", "The virtual SO-101: real-time factor while its camera renders, render time per 640x480 frame, latency from a goal write on the emulated bus to the simulated joint moving.")
+        {
+            seconds, renders, writes, json,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(seconds) is not (> 0 and <= 600) || parse.GetValue(renders) < 1 || parse.GetValue(writes) < 1)
+            {
+                Console.Error.WriteLine("robot bench sim: --seconds must be in (0, 600], --renders and --goal-writes at least 1.");
+                return 2;
+            }
+
+            SimulationBenchmarkResult r = SimulationBenchmark.Run(parse.GetValue(seconds), parse.GetValue(renders), parse.GetValue(writes));
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(r)
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"real-time factor {r.RealTimeFactor:0.000} over {r.WallSeconds:0.0} s ({r.LateSteps} late steps, worst lag {r.WorstLagMs:0.0} ms, {r.StepMicroseconds:0} us/step); render 640x480 p50 {r.RenderP50Ms:0.0} ms, p99 {r.RenderP99Ms:0.0} ms; goal write to motion p50 {r.GoalToMotionP50Ms:0.0} ms, p99 {r.GoalToMotionP99Ms:0.0} ms"));
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateLoop()
