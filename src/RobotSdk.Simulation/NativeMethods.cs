@@ -31,6 +31,10 @@ internal static unsafe partial class NativeMethods
     public const int ObjectCamera = 3;
     public const int ObjectActuator = 4;
 
+    /// <summary>libc's setenv(3): native code (Mesa) reads the C environment, which .NET's own copy does not change.</summary>
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int SetNativeEnvironmentVariable(string name, string value, int overwrite);
+
     [LibraryImport(Shim, EntryPoint = "rsmj_version")]
     public static partial int Version();
 

@@ -33,6 +33,7 @@ public sealed unsafe class OffscreenRenderer : IDisposable
         this.model = model;
         Width = width;
         Height = height;
+        LimitSoftwareRenderThreads();
         byte* error = stackalloc byte[ErrorBufferSize];
         nint renderer = NativeMethods.CreateRenderer(model.Handle, width, height, error, ErrorBufferSize);
         if (renderer == 0)
@@ -43,6 +44,15 @@ public sealed unsafe class OffscreenRenderer : IDisposable
 
         handle = new SafeOffscreenRendererHandle(renderer, model.Handle);
     }
+
+    /// <summary>
+    /// Mesa's llvmpipe (the software rasterizer behind OSMesa) renders on one thread per core by default,
+    /// which on a small machine starves the physics thread stepping in real time: with a 30 fps camera on
+    /// 2 cores the real-time factor fell to 0.83-0.996, and was 0.9999 with one render thread
+    /// (<c>robot bench sim</c>). So one thread, unless the user set <c>LP_NUM_THREADS</c> (not overwritten).
+    /// Mesa reads it when the first context is created.
+    /// </summary>
+    private static void LimitSoftwareRenderThreads() => NativeMethods.SetNativeEnvironmentVariable("LP_NUM_THREADS", "1", overwrite: 0);
 
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }
