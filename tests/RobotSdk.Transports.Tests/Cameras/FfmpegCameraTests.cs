@@ -41,21 +41,22 @@ public sealed class FfmpegCameraTests(TestVideos videos) : IClassFixture<TestVid
     {
         FfmpegCameraOptions options = File(videos.RedThenBlue, width: 64, height: 48);
         await using FfmpegCamera camera = await FfmpegCamera.OpenAsync(options);
-        var colors = new List<string>();
+        var seen = new List<(long Sequence, string Color)>();
         long last = -1;
         DeviceDisconnectedException ended = await Assert.ThrowsAsync<DeviceDisconnectedException>(async () =>
         {
             while (true)
             {
                 CameraFrame frame = await camera.ReadNextFrameAsync(last);
-                colors.Add(ColorOf(frame));
+                seen.Add((frame.SequenceNumber, ColorOf(frame)));
                 last = frame.SequenceNumber;
             }
         });
 
-        Assert.Equal("red", colors[0]);
-        Assert.Equal("blue", colors[^1]);
-        Assert.All(colors, color => Assert.Contains(color, new[] { "red", "blue" }));
+        // Frames 0-9 are red and 10-19 blue. A reader only sees the latest frame, and a busy machine may
+        // skip some, so each frame's colour is checked against its own sequence number.
+        Assert.NotEmpty(seen);
+        Assert.All(seen, frame => Assert.Equal(frame.Sequence < 10 ? "red" : "blue", frame.Color));
         Assert.Equal(19, last);
         Assert.Contains("ended", ended.Message, StringComparison.Ordinal);
         Assert.Contains("20 frames", ended.Message, StringComparison.Ordinal);
