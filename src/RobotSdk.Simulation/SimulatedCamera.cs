@@ -39,23 +39,15 @@ public sealed class SimulatedCamera : ICamera
     private readonly OffscreenRenderer _renderer;
     private readonly int _cameraIndex;
     private readonly long _periodTicks;
-    private readonly int _frameBufferCount;
     private readonly Lock _renderGate = new();
-    private readonly Lock _gate = new();
-    private readonly List<SimulatedFrameWaiter> _waiters = [];
-    private readonly List<SimulatedFrameWaiter> _readyWaiters = [];
+    private readonly LatestFrameBuffer _frames;
     private readonly ManualResetEventSlim _stopSignal = new(false);
     private readonly Action<MujocoSimulation> _renderIntoTarget;
 
-    private SimulatedFrameRing? _ring;
     private Thread? _thread;
     private unsafe byte* _targetPointer;
     private int _targetLength;
     private long _targetTimestamp;
-    private CameraFrame? _latest;
-    private bool _latestTaken;
-    private Exception? _fault;
-    private long _droppedFrames;
     private long _framesRendered;
     private long _skippedFrames;
     private long _renderTicks;
@@ -83,9 +75,9 @@ public sealed class SimulatedCamera : ICamera
         FieldOfViewYDegrees = settings.FieldOfViewYDegrees;
         Intrinsics = MjcfCameras.ComputeIntrinsics(Width, Height, FieldOfViewYDegrees);
         _periodTicks = Math.Max(1, (long)Math.Round(Stopwatch.Frequency / settings.FramesPerSecond));
-        _frameBufferCount = settings.FrameBufferCount;
         _renderIntoTarget = RenderIntoTarget;
         _renderer = new OffscreenRenderer(world.Model, Width, Height);
+        _frames = new LatestFrameBuffer(settings.FrameBufferCount, _renderer.FrameLength);
     }
 
     /// <inheritdoc />
@@ -113,7 +105,7 @@ public sealed class SimulatedCamera : ICamera
     CameraIntrinsics? ICamera.Intrinsics => Intrinsics;
 
     /// <inheritdoc />
-    public long DroppedFrames => Interlocked.Read(ref _droppedFrames);
+    public long DroppedFrames => _frames.DroppedFrames;
 
     /// <summary>Frames rendered by the thread since <see cref="Start"/>.</summary>
     public long FramesRendered => Interlocked.Read(ref _framesRendered);
@@ -145,7 +137,6 @@ public sealed class SimulatedCamera : ICamera
             throw new InvalidOperationException($"Camera '{Name}' was already started; create a new {nameof(SimulatedCamera)} to start again.");
         }
 
-        _ring = new SimulatedFrameRing(_frameBufferCount, FrameLength);
         _thread = new Thread(RunFrames) { IsBackground = true, Name = $"simulated camera ({Name})" };
         _thread.Start();
     }
@@ -205,17 +196,7 @@ public sealed class SimulatedCamera : ICamera
     public bool TryGetLatestFrame([NotNullWhen(true)] out CameraFrame? frame)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        lock (_gate)
-        {
-            if (_fault is { } fault && (_latest is null || _latestTaken))
-            {
-                throw fault;
-            }
-
-            frame = _latest;
-            _latestTaken |= frame is not null;
-            return frame is not null;
-        }
+        return _frames.TryGetLatest(out frame);
     }
 
     /// <inheritdoc />
@@ -224,35 +205,12 @@ public sealed class SimulatedCamera : ICamera
     public ValueTask<CameraFrame> ReadNextFrameAsync(long afterSequenceNumber = -1, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (cancellationToken.IsCancellationRequested)
+        if (Volatile.Read(ref _started) == 0)
         {
-            return ValueTask.FromCanceled<CameraFrame>(cancellationToken);
+            throw new InvalidOperationException($"Camera '{Name}' is not started; call {nameof(Start)} first.");
         }
 
-        SimulatedFrameWaiter waiter;
-        lock (_gate)
-        {
-            if (_latest is { } latest && latest.SequenceNumber > afterSequenceNumber)
-            {
-                _latestTaken = true;
-                return new ValueTask<CameraFrame>(latest);
-            }
-
-            if (_fault is { } fault)
-            {
-                return ValueTask.FromException<CameraFrame>(fault);
-            }
-
-            if (Volatile.Read(ref _started) == 0)
-            {
-                throw new InvalidOperationException($"Camera '{Name}' is not started; call {nameof(Start)} first.");
-            }
-
-            waiter = new SimulatedFrameWaiter(afterSequenceNumber);
-            _waiters.Add(waiter);
-        }
-
-        return WaitAsync(waiter, cancellationToken);
+        return _frames.ReadNextAsync(afterSequenceNumber, cancellationToken);
     }
 
     /// <summary>
@@ -262,7 +220,7 @@ public sealed class SimulatedCamera : ICamera
     public bool IsFrameIntact(CameraFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return _ring is { } ring && ring.Holds(frame);
+        return _frames.Holds(frame);
     }
 
     /// <summary>Stops and joins the render thread, frees the renderer, and fails pending reads with <see cref="ObjectDisposedException"/>. The world is not disposed.</summary>
@@ -281,7 +239,7 @@ public sealed class SimulatedCamera : ICamera
             _renderer.Dispose();
         }
 
-        Fail(new ObjectDisposedException(GetType().FullName, $"Camera '{Name}' was disposed."), replace: true);
+        _frames.Fail(new ObjectDisposedException(GetType().FullName, $"Camera '{Name}' was disposed."), replace: true);
         _stopSignal.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -324,7 +282,6 @@ public sealed class SimulatedCamera : ICamera
 
     private void RunFrames()
     {
-        SimulatedFrameRing ring = _ring!;
         long sequenceNumber = 0;
         long due = Stopwatch.GetTimestamp();
         try
@@ -344,12 +301,11 @@ public sealed class SimulatedCamera : ICamera
                 }
 
                 long start = Stopwatch.GetTimestamp();
-                byte[] buffer = ring.BeginWrite(sequenceNumber);
+                byte[] buffer = _frames.BeginWrite(sequenceNumber);
                 long timestamp = RenderLocked(buffer);
-                ring.EndWrite(sequenceNumber);
                 Interlocked.Add(ref _renderTicks, Stopwatch.GetTimestamp() - start);
                 Interlocked.Increment(ref _framesRendered);
-                Publish(new CameraFrame(Width, Height, PixelFormat.Rgb24, buffer, timestamp, sequenceNumber));
+                _frames.Publish(new CameraFrame(Width, Height, PixelFormat.Rgb24, buffer, timestamp, sequenceNumber));
                 sequenceNumber++;
 
                 // Next slot on the frame-rate grid; slots already past are skipped, not bunched.
@@ -365,82 +321,10 @@ public sealed class SimulatedCamera : ICamera
         }
         catch (Exception exception) when (exception is SimulationException or ObjectDisposedException or InvalidOperationException)
         {
-            Fail(new DeviceDisconnectedException(
+            _frames.Fail(new DeviceDisconnectedException(
                 $"simulated camera '{Name}'",
                 string.Create(CultureInfo.InvariantCulture, $"rendering stopped after {sequenceNumber} frames: {exception.Message}"),
                 exception));
         }
-    }
-
-    private void Publish(CameraFrame frame)
-    {
-        List<SimulatedFrameWaiter> ready = _readyWaiters;
-        lock (_gate)
-        {
-            if (_latest is not null && !_latestTaken)
-            {
-                _droppedFrames++;
-            }
-
-            _latest = frame;
-            _latestTaken = false;
-            for (int i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (frame.SequenceNumber > _waiters[i].AfterSequenceNumber)
-                {
-                    ready.Add(_waiters[i]);
-                    _waiters.RemoveAt(i);
-                }
-            }
-
-            _latestTaken = ready.Count > 0;
-        }
-
-        foreach (SimulatedFrameWaiter waiter in ready)
-        {
-            waiter.TrySetResult(frame);
-        }
-
-        ready.Clear();
-    }
-
-    private void Fail(Exception fault, bool replace = false)
-    {
-        SimulatedFrameWaiter[] waiting;
-        lock (_gate)
-        {
-            if (_fault is null || replace)
-            {
-                _fault = fault;
-            }
-
-            fault = _fault;
-            waiting = [.. _waiters];
-            _waiters.Clear();
-        }
-
-        foreach (SimulatedFrameWaiter waiter in waiting)
-        {
-            waiter.TrySetException(fault);
-        }
-    }
-
-    private async ValueTask<CameraFrame> WaitAsync(SimulatedFrameWaiter waiter, CancellationToken cancellationToken)
-    {
-        await using (cancellationToken.UnsafeRegister(CancelWaiter, (this, waiter)).ConfigureAwait(false))
-        {
-            return await waiter.Task.ConfigureAwait(false);
-        }
-    }
-
-    private static void CancelWaiter(object? state)
-    {
-        (SimulatedCamera camera, SimulatedFrameWaiter waiter) = ((SimulatedCamera, SimulatedFrameWaiter))state!;
-        lock (camera._gate)
-        {
-            camera._waiters.Remove(waiter);
-        }
-
-        waiter.TrySetCanceled();
     }
 }

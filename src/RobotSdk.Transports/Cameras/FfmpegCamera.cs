@@ -40,25 +40,16 @@ public sealed class FfmpegCamera : ICamera
 {
     private readonly IReadOnlyList<string> _arguments;
     private readonly string _ffmpegPath;
-    private readonly int _frameSizeBytes;
-    private readonly int _frameBufferCount;
     private readonly int _startupTimeoutMs;
     private readonly int _stopGracePeriodMs;
 
     private readonly Lock _gate = new();
-    private readonly List<FrameWaiter> _waiters = [];
-    private readonly List<FrameWaiter> _readyWaiters = [];
     private readonly TaskCompletionSource _firstFrameOrEnd = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _readerEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private CameraFrameRing? _ring;
+    private readonly LatestFrameBuffer _frames;
     private Process? _process;
     private FfmpegErrorTail? _errors;
-    private CameraFrame? _latest;
-    private bool _latestTaken;
-    private Exception? _fault;
-    private long _droppedFrames;
-    private long _framesReceived;
     private int _started;
     private int _disposed;
     private volatile bool _stopping;
@@ -78,8 +69,7 @@ public sealed class FfmpegCamera : ICamera
         Intrinsics = options.Intrinsics;
         _arguments = FfmpegArguments.Build(options);
         _ffmpegPath = options.FfmpegPath;
-        _frameSizeBytes = options.FrameSizeBytes;
-        _frameBufferCount = options.FrameBufferCount;
+        _frames = new LatestFrameBuffer(options.FrameBufferCount, options.FrameSizeBytes);
         _startupTimeoutMs = options.StartupTimeoutMs;
         _stopGracePeriodMs = options.StopGracePeriodMs;
     }
@@ -103,10 +93,10 @@ public sealed class FfmpegCamera : ICamera
     public CameraIntrinsics? Intrinsics { get; }
 
     /// <inheritdoc />
-    public long DroppedFrames => Interlocked.Read(ref _droppedFrames);
+    public long DroppedFrames => _frames.DroppedFrames;
 
     /// <summary>Frames received from ffmpeg since start.</summary>
-    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+    public long FramesReceived => _frames.FramesPublished;
 
     /// <summary>The ffmpeg process ID once started and until disposed, for diagnostics; otherwise null.</summary>
     public int? ProcessId { get; private set; }
@@ -152,7 +142,6 @@ public sealed class FfmpegCamera : ICamera
             throw new InvalidOperationException($"Camera '{Name}' was already started; create a new {nameof(FfmpegCamera)} to start again.");
         }
 
-        _ring = new CameraFrameRing(_frameBufferCount, _frameSizeBytes);
         Process process = LaunchFfmpeg();
         _errors = new FfmpegErrorTail(process.StandardError, Name);
         Stream output = process.StandardOutput.BaseStream;
@@ -189,13 +178,7 @@ public sealed class FfmpegCamera : ICamera
             throw;
         }
 
-        Exception? fault;
-        lock (_gate)
-        {
-            fault = _latest is null ? _fault : null;
-        }
-
-        if (fault is not null)
+        if (!_frames.HasFrame && _frames.Fault is { } fault)
         {
             await StopFfmpegAsync().ConfigureAwait(false);
             throw fault;
@@ -207,17 +190,7 @@ public sealed class FfmpegCamera : ICamera
     public bool TryGetLatestFrame([NotNullWhen(true)] out CameraFrame? frame)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        lock (_gate)
-        {
-            if (_fault is { } fault && (_latest is null || _latestTaken))
-            {
-                throw fault;
-            }
-
-            frame = _latest;
-            _latestTaken |= frame is not null;
-            return frame is not null;
-        }
+        return _frames.TryGetLatest(out frame);
     }
 
     /// <inheritdoc />
@@ -226,36 +199,12 @@ public sealed class FfmpegCamera : ICamera
     public ValueTask<CameraFrame> ReadNextFrameAsync(long afterSequenceNumber = -1, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (cancellationToken.IsCancellationRequested)
+        if (Volatile.Read(ref _started) == 0)
         {
-            return ValueTask.FromCanceled<CameraFrame>(cancellationToken);
+            throw new InvalidOperationException($"Camera '{Name}' is not started; call {nameof(StartAsync)} first.");
         }
 
-        FrameWaiter waiter;
-        lock (_gate)
-        {
-            if (_latest is { } latest && latest.SequenceNumber > afterSequenceNumber)
-            {
-                // The fast path allocates nothing.
-                _latestTaken = true;
-                return new ValueTask<CameraFrame>(latest);
-            }
-
-            if (_fault is { } fault)
-            {
-                return ValueTask.FromException<CameraFrame>(fault);
-            }
-
-            if (Volatile.Read(ref _started) == 0)
-            {
-                throw new InvalidOperationException($"Camera '{Name}' is not started; call {nameof(StartAsync)} first.");
-            }
-
-            waiter = new FrameWaiter(afterSequenceNumber);
-            _waiters.Add(waiter);
-        }
-
-        return WaitAsync(waiter, cancellationToken);
+        return _frames.ReadNextAsync(afterSequenceNumber, cancellationToken);
     }
 
     /// <summary>
@@ -267,7 +216,7 @@ public sealed class FfmpegCamera : ICamera
     public bool IsFrameIntact(CameraFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return _ring is { } ring && ring.Holds(frame);
+        return _frames.Holds(frame);
     }
 
     /// <summary>Stops ffmpeg (politely, then by force), waits for it and the reader thread, and fails pending reads with <see cref="ObjectDisposedException"/>.</summary>
@@ -319,7 +268,6 @@ public sealed class FfmpegCamera : ICamera
 
     private void ReadFrames(Stream output)
     {
-        CameraFrameRing ring = _ring!;
         long sequenceNumber = 0;
         bool endedMidFrame = false;
         Exception? readError = null;
@@ -327,7 +275,7 @@ public sealed class FfmpegCamera : ICamera
         {
             while (true)
             {
-                byte[] buffer = ring.BeginWrite(sequenceNumber);
+                byte[] buffer = _frames.BeginWrite(sequenceNumber);
 
                 // The first read blocks until ffmpeg starts writing the frame: that moment is its timestamp.
                 int received = output.Read(buffer, 0, buffer.Length);
@@ -347,8 +295,12 @@ public sealed class FfmpegCamera : ICamera
                     }
                 }
 
-                ring.EndWrite(sequenceNumber);
-                Publish(new CameraFrame(Width, Height, PixelFormat, buffer, timestampTicks, sequenceNumber));
+                _frames.Publish(new CameraFrame(Width, Height, PixelFormat, buffer, timestampTicks, sequenceNumber));
+                if (sequenceNumber == 0)
+                {
+                    _firstFrameOrEnd.TrySetResult();
+                }
+
                 sequenceNumber++;
             }
         }
@@ -372,44 +324,6 @@ public sealed class FfmpegCamera : ICamera
         {
             _firstFrameOrEnd.TrySetResult();
             _readerEnded.TrySetResult();
-        }
-    }
-
-    private void Publish(CameraFrame frame)
-    {
-        List<FrameWaiter> ready = _readyWaiters;
-        lock (_gate)
-        {
-            if (_latest is not null && !_latestTaken)
-            {
-                _droppedFrames++;
-            }
-
-            _latest = frame;
-            _latestTaken = false;
-            _framesReceived++;
-            for (int i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (frame.SequenceNumber > _waiters[i].AfterSequenceNumber)
-                {
-                    ready.Add(_waiters[i]);
-                    _waiters.RemoveAt(i);
-                }
-            }
-
-            _latestTaken = ready.Count > 0;
-        }
-
-        // Completed outside the lock; continuations run on the thread pool.
-        foreach (FrameWaiter waiter in ready)
-        {
-            waiter.TrySetResult(frame);
-        }
-
-        ready.Clear();
-        if (frame.SequenceNumber == 0)
-        {
-            _firstFrameOrEnd.TrySetResult();
         }
     }
 
@@ -448,50 +362,7 @@ public sealed class FfmpegCamera : ICamera
         : DeviceUnavailableReason.Refused;
 
     /// <summary>Records why the camera stopped (the first reason wins unless <paramref name="replace"/>) and fails every waiting reader with it.</summary>
-    private void Fail(Exception fault, bool replace = false)
-    {
-        FrameWaiter[] waiting;
-        lock (_gate)
-        {
-            if (_fault is null || replace)
-            {
-                _fault = fault;
-            }
-
-            fault = _fault;
-            waiting = [.. _waiters];
-            _waiters.Clear();
-        }
-
-        foreach (FrameWaiter waiter in waiting)
-        {
-            waiter.TrySetException(fault);
-        }
-    }
-
-    private async ValueTask<CameraFrame> WaitAsync(FrameWaiter waiter, CancellationToken cancellationToken)
-    {
-        await using (cancellationToken.UnsafeRegister(CancelWaiter, (this, waiter)).ConfigureAwait(false))
-        {
-            return await waiter.Task.ConfigureAwait(false);
-        }
-    }
-
-    private static void CancelWaiter(object? state)
-    {
-        (FfmpegCamera camera, FrameWaiter waiter) = ((FfmpegCamera, FrameWaiter))state!;
-        camera.Cancel(waiter);
-    }
-
-    private void Cancel(FrameWaiter waiter)
-    {
-        lock (_gate)
-        {
-            _waiters.Remove(waiter);
-        }
-
-        waiter.TrySetCanceled();
-    }
+    private void Fail(Exception fault, bool replace = false) => _frames.Fail(fault, replace);
 
     private async Task StopFfmpegAsync()
     {
