@@ -82,10 +82,11 @@ public sealed class SimulatedCameraTests(ITestOutputHelper output)
         await Task.Delay(1000);
         CameraFrame later = await camera.ReadNextFrameAsync(first.SequenceNumber).AsTask().WaitAsync(FrameTimeout);
 
-        // About 20 frames in that second; generous bounds for two shared cores.
+        // About 20 frames a second, measured by the frames' own timestamps (the delay itself may run
+        // long on two shared cores); generous bounds.
         double seconds = (double)(later.TimestampTicks - first.TimestampTicks) / Stopwatch.Frequency;
         long frames = later.SequenceNumber - first.SequenceNumber;
-        Assert.InRange(frames, 5, 30);
+        Assert.True(frames >= 5, $"only {frames} frames in {seconds:0.00} s");
         Assert.InRange(frames / seconds, 5, 25);
         Assert.True(camera.DroppedFrames >= frames - 2, $"{camera.DroppedFrames} dropped of {frames}");
     }
