@@ -30,13 +30,14 @@ public sealed class RobotOverVirtualDynamixelArmTests(ITestOutputHelper output) 
     [InlineData("koch")]
     public async Task ARobot_MovesTheSimulatedArmToAGoal_AndTheSimulatedJointsAndToolAgree(string model)
     {
-        (DynamixelArm arm, Func<VirtualWorldOptions, VirtualWorld> createWorld, double[] modelGoal) = Arm(model);
+        VirtualDynamixelArm virtualArm = DynamixelArmModelTests.Arms[model];
+        DynamixelArm arm = virtualArm.Arm;
         int gripper = arm.IndexOf(arm.Gripper!.JointName);
         int joints = arm.Joints.Count;
-        (VirtualWorld world, Robot robot) = StartVirtualArm(arm, createWorld);
+        (VirtualWorld world, Robot robot) = StartVirtualArm(arm, virtualArm.Create);
         robot.Connect();
         robot.Activate();
-        double[] goal = modelGoal[..gripper];
+        double[] goal = virtualArm.Goal[..gripper];
         await robot.Arm.MoveToAsync(goal, speedFraction: 1, toleranceRadians: 0.02);
         robot.Gripper!.SetOpenFraction(0.5);
         double gripperGoal = arm.Gripper.ClosedPosition + (0.5 * (arm.Gripper.OpenPosition - arm.Gripper.ClosedPosition));
@@ -69,15 +70,8 @@ public sealed class RobotOverVirtualDynamixelArmTests(ITestOutputHelper output) 
         Assert.Equal(RobotState.Active, robot.State);
     }
 
-    private static (DynamixelArm Arm, Func<VirtualWorldOptions, VirtualWorld> CreateWorld, double[] Goal) Arm(string model) => model switch
-    {
-        "wx250s" => (DynamixelArms.WidowX250s, DynamixelSimulationModels.CreateWidowX250s, WidowX250sModelTests.Goal),
-        "vx300s" => (DynamixelArms.ViperX300s, DynamixelSimulationModels.CreateViperX300s, ViperX300sModelTests.Goal),
-        _ => (DynamixelArms.KochFollower, DynamixelSimulationModels.CreateKochFollower, KochFollowerModelTests.Goal),
-    };
-
     /// <summary>The world running in real time from its rest pose (limp), its emulated bus, and a Robot over the real driver (not connected).</summary>
-    private (VirtualWorld World, Robot Robot) StartVirtualArm(DynamixelArm arm, Func<VirtualWorldOptions, VirtualWorld> createWorld)
+    private (VirtualWorld World, Robot Robot) StartVirtualArm(DynamixelArm arm, Func<VirtualWorldOptions?, VirtualWorld> createWorld)
     {
         VirtualWorld world = Own(createWorld(new VirtualWorldOptions { Seed = 1 }));
         world.Start();
