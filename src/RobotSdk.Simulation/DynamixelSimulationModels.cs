@@ -46,27 +46,25 @@ public static class DynamixelSimulationModels
     /// <summary>
     /// The Koch v1.1 follower tabletop (<see cref="KochFollower"/>) with the arm's six joints, joint i =
     /// the Dynamixel driver's joint i, each driven by <see cref="DynamixelServoMotors.Xl330M288"/> (the
-    /// MJCF's actuator gears scale it to the XL430-W250 on shoulder_pan and shoulder_lift), unless
-    /// <paramref name="options"/> names a servo other than the default <see cref="ServoMotorModel.Sts3215"/>.
+    /// MJCF's actuator gears scale it to the XL430-W250 on shoulder_pan and shoulder_lift).
     /// </summary>
     /// <param name="options">Seed, start pose (<see cref="KochFollowerRestPose"/> when not given), servo model; defaults when null.</param>
     /// <returns>A stopped world that owns its model.</returns>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
     public static VirtualWorld CreateKochFollower(VirtualWorldOptions? options = null) =>
-        Create(KochFollower, KochFollowerJoints, KochFollowerRestPose, DynamixelServoMotors.Xl330M288, options);
+        VirtualWorld.Create(SimulatedArms.KochFollower, options);
 
     /// <summary>
     /// The WidowX 250s tabletop (<see cref="WidowX250s"/>) with the arm's seven joints, joint i = the
     /// Dynamixel driver's joint i, each driven by <see cref="DynamixelServoMotors.Xm430W350"/> (the
     /// MJCF's actuator gears scale it to two servos on shoulder and elbow and to the XL430-W250 on
-    /// wrist_rotate and gripper), unless <paramref name="options"/> names a servo other than the default
-    /// <see cref="ServoMotorModel.Sts3215"/>.
+    /// wrist_rotate and gripper).
     /// </summary>
     /// <param name="options">Seed, start pose (<see cref="WidowX250sRestPose"/> when not given), servo model; defaults when null.</param>
     /// <returns>A stopped world that owns its model.</returns>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
     public static VirtualWorld CreateWidowX250s(VirtualWorldOptions? options = null) =>
-        Create(WidowX250s, WidowX250sJoints, WidowX250sRestPose, DynamixelServoMotors.Xm430W350, options);
+        VirtualWorld.Create(SimulatedArms.WidowX250s, options);
 
     /// <summary>The ViperX 300s tabletop world's name.</summary>
     public const string ViperX300s = "vx300s";
@@ -89,40 +87,11 @@ public static class DynamixelSimulationModels
     /// The ViperX 300s tabletop (<see cref="ViperX300s"/>) with the arm's seven joints, joint i = the
     /// Dynamixel driver's joint i, each driven by <see cref="DynamixelServoMotors.Xm540W270"/> (the
     /// MJCF's actuator gears scale it to two servos on shoulder and elbow and to the XM430-W350 on
-    /// wrist_rotate and gripper), unless <paramref name="options"/> names a servo other than the
-    /// default <see cref="ServoMotorModel.Sts3215"/>.
+    /// wrist_rotate and gripper).
     /// </summary>
     /// <param name="options">Seed, start pose (<see cref="ViperX300sRestPose"/> when not given), servo model; defaults when null.</param>
     /// <returns>A stopped world that owns its model.</returns>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
     public static VirtualWorld CreateViperX300s(VirtualWorldOptions? options = null) =>
-        Create(ViperX300s, ViperX300sJoints, ViperX300sRestPose, DynamixelServoMotors.Xm540W270, options);
-
-    private static VirtualWorld Create(string name, IReadOnlyList<string> joints, IReadOnlyList<double> restPose, ServoMotorModel servo, VirtualWorldOptions? options)
-    {
-        // VirtualWorldOptions defaults to the SO-101's STS3215; an arm world takes its own servo unless told otherwise.
-        VirtualWorldOptions effective = options is null
-            ? new VirtualWorldOptions { Servo = servo }
-            : ReferenceEquals(options.Servo, ServoMotorModel.Sts3215)
-                ? new VirtualWorldOptions
-                {
-                    Seed = options.Seed,
-                    ObjectJitterMeters = options.ObjectJitterMeters,
-                    InitialPositions = options.InitialPositions,
-                    Servo = servo,
-                    LateStepThreshold = options.LateStepThreshold,
-                    MaxLag = options.MaxLag,
-                }
-                : options;
-        MujocoModel model = SimulationModels.Load(name);
-        try
-        {
-            return new VirtualWorld(model, joints, effective, ownsModel: true, restPose);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-    }
+        VirtualWorld.Create(SimulatedArms.ViperX300s, options);
 }

@@ -4,8 +4,9 @@ namespace RobotSdk.Simulation;
 
 /// <summary>
 /// The joints of a <see cref="VirtualWorld"/> as an <see cref="IJointBackend"/>: backend joint i is
-/// a named hinge of the MJCF, driven through a direct-torque actuator by a simulated servo
-/// (<see cref="ServoMotorModel"/>). Device emulators (for example the Feetech arm emulator) write goals
+/// a named hinge or slide of the MJCF (<see cref="SimulatedJoint"/>), driven through a direct-torque
+/// actuator by a simulated servo (<see cref="ServoMotorModel"/>), in the device's units
+/// (<see cref="SimulatedJoint.Scale"/> times the MJCF joint's). Device emulators (for example the Feetech arm emulator) write goals
 /// and torque flags here and read the simulated joints back. Thread-safe.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,8 @@ public sealed class MujocoJointBackend : IJointBackend
     private readonly Lock _lock = new();
     private readonly int[] _joints;
     private readonly int[] _actuators;
+    private readonly ServoMotorModel[] _servos;
+    private readonly double[] _scales;
     private readonly double[] _goal;
     private readonly bool[] _torque;
     private readonly double[] _position;
@@ -31,48 +34,68 @@ public sealed class MujocoJointBackend : IJointBackend
     private readonly double[] _stepApplied;
     private long _goalWrites;
 
-    internal MujocoJointBackend(MujocoModel model, IReadOnlyList<string> jointNames, ServoMotorModel servo)
+    internal MujocoJointBackend(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, ServoMotorModel? servoOverride)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(jointNames);
-        ArgumentNullException.ThrowIfNull(servo);
-        servo.ThrowIfInvalid(nameof(servo));
-        if (jointNames.Count == 0)
+        ArgumentNullException.ThrowIfNull(joints);
+        if (joints.Count == 0)
         {
-            throw new ArgumentException("A backend needs at least one joint.", nameof(jointNames));
+            throw new ArgumentException("A backend needs at least one joint.", nameof(joints));
         }
 
-        _joints = new int[jointNames.Count];
-        _actuators = new int[jointNames.Count];
-        for (int i = 0; i < jointNames.Count; i++)
+        int count = joints.Count;
+        _joints = new int[count];
+        _actuators = new int[count];
+        _servos = new ServoMotorModel[count];
+        _scales = new double[count];
+        for (int i = 0; i < count; i++)
         {
-            string name = jointNames[i];
-            _joints[i] = model.GetJointIndex(name);
-            if (model.Joints[_joints[i]].Type != MujocoJointType.Hinge)
+            SimulatedJoint joint = joints[i] ?? throw new ArgumentException($"Joint {i} is null.", nameof(joints));
+            _joints[i] = model.GetJointIndex(joint.Name);
+            MujocoJointType type = model.Joints[_joints[i]].Type;
+            if (type is not (MujocoJointType.Hinge or MujocoJointType.Slide))
             {
-                throw new ArgumentException($"Joint '{name}' is a {model.Joints[_joints[i]].Type} joint; a servo drives a hinge.", nameof(jointNames));
+                throw new ArgumentException($"Joint '{joint.Name}' is a {type} joint; a servo drives a hinge or a slide.", nameof(joints));
             }
 
-            _actuators[i] = FindActuator(model, _joints[i], name);
+            if (!(double.IsFinite(joint.Scale) && joint.Scale != 0))
+            {
+                throw new ArgumentException($"Joint '{joint.Name}' has scale {joint.Scale}; it must be finite and non-zero.", nameof(joints));
+            }
+
+            _servos[i] = servoOverride ?? joint.Servo ?? ServoMotorModel.Sts3215;
+            _servos[i].ThrowIfInvalid(nameof(joints));
+            _scales[i] = joint.Scale;
+            _actuators[i] = FindActuator(model, _joints[i], joint.Name);
         }
 
-        JointNames = Array.AsReadOnly(jointNames.ToArray());
-        Servo = servo;
-        _goal = new double[_joints.Length];
-        _torque = new bool[_joints.Length];
-        _position = new double[_joints.Length];
-        _velocity = new double[_joints.Length];
-        _appliedTorque = new double[_joints.Length];
-        _stepGoal = new double[_joints.Length];
-        _stepTorque = new bool[_joints.Length];
-        _stepApplied = new double[_joints.Length];
+        JointNames = Array.AsReadOnly(joints.Select(joint => joint.Name).ToArray());
+        _goal = new double[count];
+        _torque = new bool[count];
+        _position = new double[count];
+        _velocity = new double[count];
+        _appliedTorque = new double[count];
+        _stepGoal = new double[count];
+        _stepTorque = new bool[count];
+        _stepApplied = new double[count];
     }
 
     /// <summary>The MJCF joint of each backend joint.</summary>
     public IReadOnlyList<string> JointNames { get; }
 
-    /// <summary>The servo every joint is driven by.</summary>
-    public ServoMotorModel Servo { get; }
+    /// <summary>The servo that drives <paramref name="joint"/>.</summary>
+    public ServoMotorModel GetServo(int joint)
+    {
+        CheckJoint(joint);
+        return _servos[joint];
+    }
+
+    /// <summary>Device units per MJCF unit of <paramref name="joint"/> (<see cref="SimulatedJoint.Scale"/>).</summary>
+    public double GetScale(int joint)
+    {
+        CheckJoint(joint);
+        return _scales[joint];
+    }
 
     /// <inheritdoc />
     public int JointCount => _joints.Length;
@@ -118,7 +141,7 @@ public sealed class MujocoJointBackend : IJointBackend
         Interlocked.Increment(ref _goalWrites);
     }
 
-    /// <summary>The joint's goal position, radians.</summary>
+    /// <summary>The joint's goal position, device units.</summary>
     public double GetGoalPosition(int joint)
     {
         CheckJoint(joint);
@@ -149,7 +172,11 @@ public sealed class MujocoJointBackend : IJointBackend
     }
 
     /// <inheritdoc />
-    public double GetPresentCurrent(int joint) => Servo.Current(GetMotorTorque(joint));
+    public double GetPresentCurrent(int joint)
+    {
+        double torque = GetMotorTorque(joint);
+        return _servos[joint].Current(torque);
+    }
 
     /// <summary>The torque the servo applied during the last step, N m (0 with torque off).</summary>
     public double GetMotorTorque(int joint)
@@ -175,7 +202,8 @@ public sealed class MujocoJointBackend : IJointBackend
             double torque = 0;
             if (_stepTorque[i])
             {
-                torque = Servo.Torque(_stepGoal[i], simulation.GetJointPosition(_joints[i]), simulation.GetJointVelocity(_joints[i]));
+                double scale = _scales[i];
+                torque = _servos[i].Torque(_stepGoal[i], scale * simulation.GetJointPosition(_joints[i]), scale * simulation.GetJointVelocity(_joints[i]));
             }
 
             simulation.SetControl(_actuators[i], torque);
@@ -195,8 +223,8 @@ public sealed class MujocoJointBackend : IJointBackend
         {
             for (int i = 0; i < _joints.Length; i++)
             {
-                _position[i] = simulation.GetJointPosition(_joints[i]);
-                _velocity[i] = simulation.GetJointVelocity(_joints[i]);
+                _position[i] = _scales[i] * simulation.GetJointPosition(_joints[i]);
+                _velocity[i] = _scales[i] * simulation.GetJointVelocity(_joints[i]);
             }
         }
     }

@@ -36,15 +36,25 @@ public sealed class VirtualWorld : IDisposable
 
     /// <summary>Makes a world over <paramref name="model"/> with a servo on each of <paramref name="jointNames"/> (backend joint i = the i-th name).</summary>
     /// <param name="model">The compiled model; the caller keeps ownership (the world keeps the native model alive).</param>
-    /// <param name="jointNames">Hinge joints, each driven by a direct-torque actuator (<c>&lt;motor joint="..."/&gt;</c>).</param>
+    /// <param name="jointNames">Hinge or slide joints, each driven by a direct-torque actuator (<c>&lt;motor joint="..."/&gt;</c>).</param>
     /// <param name="options">Seed, start pose, servo model and real-time tolerances; defaults when null.</param>
-    /// <exception cref="ArgumentException">A joint is missing, not a hinge, or has no actuator; the start pose has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length.</exception>
     public VirtualWorld(MujocoModel model, IReadOnlyList<string> jointNames, VirtualWorldOptions? options = null)
-        : this(model, jointNames, options, ownsModel: false, defaultPose: null)
+        : this(model, SimulatedJoint.Named(jointNames), options, ownsModel: false, defaultPose: null)
     {
     }
 
-    internal VirtualWorld(MujocoModel model, IReadOnlyList<string> jointNames, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose)
+    /// <summary>Makes a world over <paramref name="model"/> with the servos <paramref name="joints"/> describe (backend joint i = <c>joints[i]</c>).</summary>
+    /// <param name="model">The compiled model; the caller keeps ownership (the world keeps the native model alive).</param>
+    /// <param name="joints">The backend's joints, servos and units.</param>
+    /// <param name="options">Seed, start pose, default servo model and real-time tolerances; defaults when null.</param>
+    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length.</exception>
+    public VirtualWorld(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, VirtualWorldOptions? options = null)
+        : this(model, joints, options, ownsModel: false, defaultPose: null)
+    {
+    }
+
+    internal VirtualWorld(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose)
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new VirtualWorldOptions();
@@ -53,7 +63,7 @@ public sealed class VirtualWorld : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.ObjectJitterMeters, "ObjectJitterMeters must be a non-negative number of metres.");
         }
 
-        Joints = new MujocoJointBackend(model, jointNames, _options.Servo);
+        Joints = new MujocoJointBackend(model, joints, _options.Servo);
         _startPose = _options.InitialPositions ?? defaultPose;
         if (_startPose is { } initial && initial.Count != Joints.JointCount)
         {
@@ -91,16 +101,24 @@ public sealed class VirtualWorld : IDisposable
         }
     }
 
-    /// <summary>The SO-101 tabletop (<see cref="SimulationModels.So101"/>) with the follower's six servos, joint i = the Feetech driver's motor i.</summary>
+    /// <summary>The SO-101 tabletop (<see cref="SimulatedArms.So101"/>) with the follower's six servos, joint i = the Feetech driver's motor i.</summary>
     /// <param name="options">Seed, start pose (<see cref="SimulationModels.So101RestPose"/> when not given), servo model; defaults when null.</param>
     /// <returns>A stopped world that owns its model.</returns>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
-    public static VirtualWorld CreateSo101(VirtualWorldOptions? options = null)
+    public static VirtualWorld CreateSo101(VirtualWorldOptions? options = null) => Create(SimulatedArms.So101, options);
+
+    /// <summary>The built-in world of <paramref name="arm"/> with its servos: joint i of the world is joint i of the arm's driver.</summary>
+    /// <param name="arm">One of <see cref="SimulatedArms.All"/> (or your own over a built-in world).</param>
+    /// <param name="options">Seed, start pose (the arm's <see cref="SimulatedArmModel.RestPose"/> when not given), real-time tolerances; defaults when null.</param>
+    /// <returns>A stopped world that owns its model.</returns>
+    /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
+    public static VirtualWorld Create(SimulatedArmModel arm, VirtualWorldOptions? options = null)
     {
-        MujocoModel model = SimulationModels.Load(SimulationModels.So101);
+        ArgumentNullException.ThrowIfNull(arm);
+        MujocoModel model = SimulationModels.Load(arm.World);
         try
         {
-            return new VirtualWorld(model, SimulationModels.So101Joints, options, ownsModel: true, SimulationModels.So101RestPose);
+            return new VirtualWorld(model, arm.Joints, options, ownsModel: true, arm.RestPose);
         }
         catch
         {

@@ -17,8 +17,8 @@ public sealed class VirtualWorldOptions
     /// <summary>Where the backend's joints start, radians, one per joint (clamped into their ranges); when null, the MJCF's zero pose (or the world's rest pose, for <see cref="VirtualWorld.CreateSo101"/>).</summary>
     public IReadOnlyList<double>? InitialPositions { get; set; }
 
-    /// <summary>The servo that drives every backend joint (default <see cref="ServoMotorModel.Sts3215"/>).</summary>
-    public ServoMotorModel Servo { get; set; } = ServoMotorModel.Sts3215;
+    /// <summary>When set, the servo of every backend joint, instead of each joint's own (<see cref="SimulatedJoint.Servo"/>, else <see cref="ServoMotorModel.Sts3215"/>); default null.</summary>
+    public ServoMotorModel? Servo { get; set; }
 
     /// <summary>
     /// Running in real time: a step that runs this much later than its wall-clock due time counts as

@@ -127,7 +127,7 @@ public sealed class DynamixelArmModelTests(ITestOutputHelper output)
         VirtualDynamixelArm virtualArm = Arms[name];
         using VirtualWorld world = virtualArm.Create(null);
         MujocoJointBackend joints = world.Joints;
-        Assert.Same(virtualArm.Servo, joints.Servo);
+        Assert.Same(virtualArm.Servo, joints.GetServo(0));
         for (int joint = 0; joint < joints.JointCount; joint++)
         {
             joints.SetTorqueEnabled(joint, true);
@@ -215,8 +215,8 @@ public sealed class DynamixelArmModelTests(ITestOutputHelper output)
         using VirtualWorld seeded = virtualArm.Create(new VirtualWorldOptions { Seed = 3 });
         using VirtualWorld other = virtualArm.Create(new VirtualWorldOptions { Servo = ServoMotorModel.Sts3215 with { PositionGain = 50 } });
 
-        Assert.Same(virtualArm.Servo, seeded.Joints.Servo);
-        Assert.Equal(50, other.Joints.Servo.PositionGain);
+        Assert.Same(virtualArm.Servo, seeded.Joints.GetServo(0));
+        Assert.All(Enumerable.Range(0, other.Joints.JointCount), joint => Assert.Equal(50, other.Joints.GetServo(joint).PositionGain));
     }
 }
 
