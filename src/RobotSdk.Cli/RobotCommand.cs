@@ -18,6 +18,7 @@ internal static class RobotCommand
             root.Subcommands.Add(ServoCommands.CreateRead());
             root.Subcommands.Add(ServoCommands.CreateWrite());
             root.Subcommands.Add(EmulateCommand.Create());
+            root.Subcommands.Add(VirtualCommand.Create());
             root.Subcommands.Add(MoveCommand.Create());
             root.Subcommands.Add(CalibrateServosCommand.Create());
         }

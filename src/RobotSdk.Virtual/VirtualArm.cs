@@ -40,6 +40,10 @@ public sealed class VirtualArm : IDisposable
     public static IReadOnlyList<string> Names { get; } =
         Array.AsReadOnly(SimulatedArms.All.Where(arm => VirtualArmWiring.Find(arm.Name) is not null).Select(arm => arm.Name).ToArray());
 
+    /// <summary>Whether the arm called <paramref name="arm"/> is served on a loopback TCP port (the Lite 6) rather than a serial port.</summary>
+    /// <exception cref="KeyNotFoundException">No virtual arm has that name.</exception>
+    public static bool IsServedOverTcp(string arm) => Wiring(arm).Driver == VirtualArmWiring.Lite6;
+
     /// <summary>The arm's model: its world, joints and rest pose.</summary>
     public SimulatedArmModel Model { get; }
 
@@ -68,8 +72,7 @@ public sealed class VirtualArm : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(arm);
         options ??= new VirtualArmOptions();
-        VirtualArmWiring wiring = VirtualArmWiring.Find(arm)
-            ?? throw new KeyNotFoundException($"No virtual arm is called '{arm}'; known: {string.Join(", ", Names)}.");
+        VirtualArmWiring wiring = Wiring(arm);
         SimulatedArmModel model = SimulatedArms.Get(arm);
         VirtualWorld world = VirtualWorld.Create(model, options.World);
         try
@@ -141,6 +144,9 @@ public sealed class VirtualArm : IDisposable
         _emulator.Dispose();
         World.Dispose();
     }
+
+    private static VirtualArmWiring Wiring(string arm) =>
+        VirtualArmWiring.Find(arm) ?? throw new KeyNotFoundException($"No virtual arm is called '{arm}'; known: {string.Join(", ", Names)}.");
 
     /// <inheritdoc />
     public override string ToString() => $"virtual {Name} ({Driver}) at {Port}";

@@ -34,9 +34,25 @@ internal static class DemoCommand
             rate, output, mirror, lag,
         };
         command.SetAction((parse, token) => OperatingSystem.IsLinux() && !parse.GetValue(mirror)
-            ? Demo.VirtualDemo.RunAsync(parse.GetValue(output)!, parse.GetValue(rate) ?? 100, token)
+            ? RunVirtualAsync(parse.GetValue(output)!, parse.GetValue(rate) ?? 100, token)
             : RunAsync(parse.GetValue(rate) ?? 200, parse.GetValue(lag), token));
         return command;
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task<int> RunVirtualAsync(string outputDirectory, double rateHz, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Demo.VirtualDemo.RunAsync(outputDirectory, rateHz, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Simulation.SimulationException exception)
+        {
+            // MuJoCo, OSMesa or the shim missing, or a world that does not load: say what to install or fix.
+            Console.Error.WriteLine($"robot demo: {exception.Message}");
+            Console.Error.WriteLine("robot demo: `robot demo --mirror` runs without the simulator.");
+            return 3;
+        }
     }
 
     private static async Task<int> RunAsync(double rateHz, double lagMs, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using RobotSdk.Geometry;
 using RobotSdk.Kinematics;
 using RobotSdk.Simulation;
 using RobotSdk.Simulation.Imaging;
+using RobotSdk.Virtual;
 
 namespace RobotSdk.Cli.Demo;
 
@@ -32,15 +33,15 @@ internal static class VirtualDemo
     public static async Task<int> RunAsync(string outputDirectory, double controlRateHz, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
-        using VirtualSo101 arm = VirtualSo101.Start(controlRateHz);
-        Robot robot = arm.Robot;
+        using VirtualArm arm = VirtualArm.Start("so101");
+        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = controlRateHz }, "virtual-so101");
         SerialChain chain = robot.Kinematics!;
         using var renderer = new OffscreenRenderer(arm.World.Model, ImageWidth, ImageHeight);
         var pixels = new byte[renderer.FrameLength];
         var steps = new List<DemoStep>();
         int total = Poses.Length + 3;
 
-        Print($"RobotSdk demo: a virtual SO-101 (MuJoCo, real time) on an emulated Feetech bus at {arm.Emulator.PortPath}, driven by the real Feetech driver at {controlRateHz} Hz.");
+        Print($"RobotSdk demo: a virtual SO-101 (MuJoCo, real time) on an emulated Feetech bus at {arm.Port}, driven by the real Feetech driver at {controlRateHz} Hz.");
         robot.Connect();
         robot.Activate();
         Print($"[0/{total}] connected and holding where the arm lies; report in {Path.GetFullPath(outputDirectory)}");
@@ -53,7 +54,7 @@ internal static class VirtualDemo
             var clock = Stopwatch.StartNew();
             await robot.Arm.MoveToAsync(goal, speedFraction: 0.5, toleranceRadians: ToleranceRadians, cancellationToken: cancellationToken).ConfigureAwait(false);
             await SettleAsync(arm.World, cancellationToken).ConfigureAwait(false);
-            steps.Add(Record(arm, chain, renderer, pixels, outputDirectory, index, name, tool, goal, clock.Elapsed));
+            steps.Add(Record(arm, robot, chain, renderer, pixels, outputDirectory, index, name, tool, goal, clock.Elapsed));
             Print($"[{index}/{total}] {steps[^1].Summary}");
         }
 
@@ -64,7 +65,7 @@ internal static class VirtualDemo
             robot.Gripper!.SetOpenFraction(openFraction);
             await WaitUntilAsync(() => Math.Abs(robot.Gripper.OpenFraction - openFraction) < 0.05, cancellationToken).ConfigureAwait(false);
             await SettleAsync(arm.World, cancellationToken).ConfigureAwait(false);
-            steps.Add(Record(arm, chain, renderer, pixels, outputDirectory, index, name, null, null, clock.Elapsed));
+            steps.Add(Record(arm, robot, chain, renderer, pixels, outputDirectory, index, name, null, null, clock.Elapsed));
             Print($"[{index}/{total}] {steps[^1].Summary}");
         }
 
@@ -87,10 +88,10 @@ internal static class VirtualDemo
             : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the demo pose {tool} is out of the SO-101's reach ({result.PositionErrorMeters * 1000:0.0} mm short)."));
     }
 
-    private static DemoStep Record(VirtualSo101 arm, SerialChain chain, OffscreenRenderer renderer, byte[] pixels, string directory, int index, string name, Vector3D? target, double[]? goal, TimeSpan elapsed)
+    private static DemoStep Record(VirtualArm arm, Robot robot, SerialChain chain, OffscreenRenderer renderer, byte[] pixels, string directory, int index, string name, Vector3D? target, double[]? goal, TimeSpan elapsed)
     {
         var measured = new double[chain.JointCount];
-        arm.Robot.Arm.ReadPositions(measured);
+        robot.Arm.ReadPositions(measured);
         Vector3D driverTool = chain.ToolPosition(measured);
         double[] simulated = [.. Enumerable.Range(0, chain.JointCount).Select(arm.World.Joints.GetPresentPosition)];
         Pose simulatedTool = arm.World.Access(simulation =>

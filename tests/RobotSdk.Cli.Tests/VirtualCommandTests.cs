@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RobotSdk.Cli.Tests;
+
+/// <summary><c>robot virtual</c> serves a simulated arm that <c>robot move</c> drives through the real driver.</summary>
+public sealed class VirtualCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("robotsdk-cli-virtual-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("so101", "0.3,-0.2,0.3,0.1,0.4")]
+    [InlineData("wx250s", "0.3,-0.2,0.3,0.1,0.4,-0.3")]
+    public void Move_DrivesTheVirtualArm_ThroughItsRealDriver_ToTheGoal(string arm, string goal)
+    {
+        string link = Path.Combine(_directory, arm);
+        using Process served = RobotProcess.Start("virtual", "--arm", arm, "--link", link, "--seed", "4");
+        try
+        {
+            string? announcement = served.StandardOutput.ReadLine();
+            Assert.StartsWith($"serving virtual {arm} (", announcement, StringComparison.Ordinal);
+            Assert.Contains($"at {link} -> /dev/pts/", announcement, StringComparison.Ordinal);
+            string? profileLine = served.StandardOutput.ReadLine();
+            Assert.StartsWith("profile: ", profileLine, StringComparison.Ordinal);
+            string profile = Path.Combine(_directory, arm + ".json");
+            File.WriteAllText(profile, profileLine!["profile: ".Length..]);
+
+            (int exitCode, string output, string error) = RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5");
+
+            // The driver reads the simulated joints back: within the move's tolerance of the goal.
+            Assert.True(exitCode == 0, error + output);
+            MatchCollection joints = Regex.Matches(output, @"(-?[0-9.]+) rad \(goal (-?[0-9.]+)\)");
+            Assert.Equal(goal.Split(',').Length, joints.Count);
+            Assert.All(joints, m => Assert.InRange(
+                Math.Abs(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)), 0, 0.011));
+        }
+        finally
+        {
+            served.Kill(entireProcessTree: true);
+            served.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Virtual_RefusesATcpEndpoint_ForASerialArm_AndAnUnknownArm()
+    {
+        (int exitCode, _, string error) = RobotProcess.Run("virtual", "--arm", "so101", "--listen", "127.0.0.1:0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("a virtual so101 serves a serial port: give --link PATH", error, StringComparison.Ordinal);
+
+        (exitCode, _, error) = RobotProcess.Run("virtual", "--arm", "ur5");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ur5", error, StringComparison.Ordinal);
+        Assert.Contains("so101", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_WithoutTheMujocoShim_SaysWhatToInstall()
+    {
+        // A copy of the installed command without RobotSdk's native shim: what a machine that skipped
+        // eng/bootstrap.sh sees.
+        string cli = Path.GetDirectoryName(typeof(RobotCommand).Assembly.Location)!;
+        string copy = Path.Combine(_directory, "cli");
+        foreach (string file in Directory.GetFiles(cli, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(cli, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (!file.EndsWith("librobotsdk_mujoco_shim.so", StringComparison.Ordinal))
+            {
+                File.Copy(file, target);
+            }
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(copy, "robot.dll"));
+        start.ArgumentList.Add("demo");
+        start.ArgumentList.Add("--output");
+        start.ArgumentList.Add(Path.Combine(_directory, "report"));
+        start.Environment.Remove("ROBOTSDK_NATIVE_DIR");
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(3, process.ExitCode);
+        Assert.Contains("robot demo: The MuJoCo simulator is not available: librobotsdk_mujoco_shim.so", error, StringComparison.Ordinal);
+        Assert.Contains("bash eng/bootstrap.sh", error, StringComparison.Ordinal);
+        Assert.Contains("robot demo --mirror", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // a message, not a stack trace
+        Assert.DoesNotContain("Unhandled", error + await output, StringComparison.Ordinal);
+    }
+}
