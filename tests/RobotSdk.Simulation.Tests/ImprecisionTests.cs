@@ -322,6 +322,66 @@ public sealed class ImprecisionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EveryBuiltInArm_TakesEveryKindOfError_AndStaysFinite()
+    {
+        foreach (SimulatedArmModel arm in SimulatedArms.All)
+        {
+            using VirtualWorld world = VirtualWorld.Create(arm, new VirtualWorldOptions { Imprecision = Everything(1) });
+            ImprecisionTruth truth = world.GroundTruth;
+            MujocoJointBackend joints = world.Joints;
+            for (int joint = 0; joint < joints.JointCount; joint++)
+            {
+                joints.SetTorqueEnabled(joint, true);
+            }
+
+            world.StepFor(1.0);
+            output.WriteLine($"{arm.Name}: chain {string.Join(", ", truth.LinkLengthErrors.Select(link => $"{link.Key} {link.Value * 1000:F2} mm"))}; cameras {string.Join(", ", truth.Cameras.Select(camera => $"{camera.Name} ({(camera.OnArm ? "arm" : "scene")})"))}");
+            Assert.Equal(arm.ToolBody, truth.LinkLengthErrors[^1].Key);
+            Assert.Equal(2, truth.Cameras.Count);
+            Assert.All(Enumerable.Range(0, joints.JointCount), joint => Assert.True(double.IsFinite(joints.GetPresentPosition(joint)) && Math.Abs(joints.GetPresentVelocity(joint)) < 0.5));
+        }
+    }
+
+    [Fact]
+    public void MjcfFrames_ReadEveryOrientationFormAsMujocoCompilesIt()
+    {
+        // Degrees, an intrinsic euler sequence and every orientation attribute, checked against MuJoCo's own compile.
+        const string mjcf = """
+            <mujoco>
+              <compiler angle="degree" eulerseq="zyx"/>
+              <worldbody>
+                <body name="a" pos="0.1 0.2 0.3" euler="10 -20 30">
+                  <geom size="0.01" mass="0.1"/>
+                  <body name="b" pos="0 0.1 0" axisangle="1 1 0 40">
+                    <geom size="0.01" mass="0.1"/>
+                    <body name="c" pos="0.05 0 0" xyaxes="0 1 0 -1 0.2 0.3">
+                      <geom size="0.01" mass="0.1"/>
+                      <body name="d" pos="0 0 0.02" zaxis="0.3 -0.4 0.5">
+                        <geom size="0.01" mass="0.1"/>
+                        <body name="e" quat="0.5 0.1 -0.2 0.7"><geom size="0.01" mass="0.1"/></body>
+                        <body name="f" zaxis="0 0 -1"><geom size="0.01" mass="0.1"/></body>
+                      </body>
+                    </body>
+                  </body>
+                </body>
+              </worldbody>
+            </mujoco>
+            """;
+        var document = System.Xml.Linq.XDocument.Parse(mjcf);
+        var frames = new MjcfFrames(document);
+        using MujocoModel model = MujocoModel.LoadFromXml(mjcf);
+        using var simulation = new MujocoSimulation(model);
+        simulation.Forward();
+        foreach (string name in new[] { "a", "b", "c", "d", "e", "f" })
+        {
+            Pose read = frames.ReadInWorld(MjcfImprecision.FindBody(document, name)!);
+            Pose compiled = simulation.GetBodyPose(name);
+            Assert.True((read.Position - compiled.Position).Length < 1e-9, $"{name}: {read.Position} vs {compiled.Position}");
+            Assert.True(read.Orientation.AngleTo(compiled.Orientation) < 1e-6, $"{name}: turned {read.Orientation.AngleTo(compiled.Orientation)} rad from MuJoCo's");
+        }
+    }
+
+    [Fact]
     public void GeometricErrors_NeedTheMjcfText()
     {
         using MujocoModel model = SimulationModels.Load(SimulationModels.So101);
