@@ -56,12 +56,17 @@ public sealed class FeetechArmModelTests(ITestOutputHelper output)
     public void TheToolBody_IsTheDriversToolPoint_AtEveryConfiguration_Within1Micrometre(string name)
     {
         IReadOnlyList<SimulatedJoint> joints = SimulatedArms.Get(name).Joints;
+        FeetechArm arm = FeetechArms.Find(name);
         using MujocoModel model = SimulationModels.Load(name);
         using var simulation = new MujocoSimulation(model);
-        var chain = new SerialChain(FeetechArms.Find(name).Description);
+        var chain = new SerialChain(arm.Description);
         Assert.Equal(5, chain.JointCount);
+        var random = new Random(100);
+        IEnumerable<double[]> randomConfigurations = Enumerable.Range(0, 100).Select(_ => Enumerable.Range(0, 5)
+            .Select(i => arm.Motors[i].MinPositionRadians + (random.NextDouble() * (arm.Motors[i].MaxPositionRadians - arm.Motors[i].MinPositionRadians)))
+            .ToArray());
 
-        foreach (double[] configuration in Configurations)
+        foreach (double[] configuration in Configurations.Concat(randomConfigurations))
         {
             for (int i = 0; i < configuration.Length; i++)
             {

@@ -163,6 +163,35 @@ public sealed class MyCobot280ModelTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(0, 2.0)] // the base joint: no gravity load, the whole arm's inertia
+    [InlineData(5, 2.0)] // the flange: the smallest inertia, the stiffest test of the 2 ms step
+    [InlineData(Gripper, 1.0)] // the jaws, in open fraction
+    public void AStepResponse_SettlesWithLittleOvershoot_AtTheTwoMillisecondStep(int joint, double step)
+    {
+        using VirtualWorld world = VirtualWorld.Create(SimulatedArms.MyCobot280, new VirtualWorldOptions { InitialPositions = [0, 0, 0, 0, 0, 0, 0] });
+        MujocoJointBackend joints = world.Joints;
+        for (int holding = 0; holding < joints.JointCount; holding++)
+        {
+            joints.SetTorqueEnabled(holding, true); // every other servo holds the upright arm
+        }
+
+        double start = joints.GetPresentPosition(joint);
+        joints.SetGoalPosition(joint, start + step);
+        double peak = start;
+        for (int i = 0; i < 1000; i++)
+        {
+            world.Step();
+            peak = Math.Max(peak, joints.GetPresentPosition(joint));
+        }
+
+        double overshoot = peak - (start + step);
+        output.WriteLine($"{joints.JointNames[joint]}: from {start:F4} to {start + step:F4}: overshoot {overshoot:E2}, final error {joints.GetPresentPosition(joint) - (start + step):E2}, velocity {joints.GetPresentVelocity(joint):E2}");
+        Assert.True(overshoot < 0.03 * step, $"{joints.JointNames[joint]} overshoots by {overshoot:F4}");
+        Assert.Equal(start + step, joints.GetPresentPosition(joint), 0.01);
+        Assert.True(Math.Abs(joints.GetPresentVelocity(joint)) < 0.01, $"{joints.JointNames[joint]} still moves after 2 s");
+    }
+
     [Fact]
     public void ALimpMyCobot280_StaysAtItsRestPose()
     {
