@@ -18,14 +18,14 @@ namespace RobotSdk.Simulation;
 public static class ControllerArmServoMotors
 {
     /// <summary>
-    /// PiPER joints 1-3: 20 N m stall (holds the 1.5 kg rated payload at the 0.63 m reach, about
-    /// 9 N m, plus the arm, with margin), 6 rad/s no load, Kp 4000 N m/rad (full torque beyond 0.29
+    /// PiPER joints 1-3: 20 N m stall (holds a 1.5 kg payload at 0.63 m, about 9 N m, plus the arm,
+    /// with margin; 1.5 kg and 626 mm are AgileX's payload and reach as remembered, unverified here), 6 rad/s no load, Kp 4000 N m/rad (full torque beyond 0.29
     /// degrees; gravity sags joint 2 about 1 mrad), Kv 25 N m s/rad (critical at 0.05 kg m^2).
     /// </summary>
     public static ServoMotorModel PiperLargeJoint { get; } = new(20, 6, 0, 4000, 25);
 
     /// <summary>
-    /// PiPER joints 4-6: 6 N m stall (the rated payload 0.15 m from the wrist, about 2.2 N m, with
+    /// PiPER joints 4-6: 6 N m stall (a 1.5 kg payload 0.15 m from the wrist, about 2.2 N m, with
     /// margin), 6 rad/s no load, Kp 1200 N m/rad (full torque beyond 0.29 degrees), Kv 5 N m s/rad
     /// (near critical at 0.01 kg m^2).
     /// </summary>

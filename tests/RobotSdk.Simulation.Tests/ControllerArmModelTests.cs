@@ -74,7 +74,7 @@ public sealed class ControllerArmModelTests(ITestOutputHelper output)
             Assert.True(angle < 1e-5, $"At [{Format(configuration)}] the tool is turned {angle} rad from the driver's.");
         }
 
-        output.WriteLine($"worst: {worstPosition * 1e9:F1} nm, {worstAngle:E2} rad");
+        output.WriteLine($"worst: {worstPosition:E2} m, {worstAngle:E2} rad");
     }
 
     [Theory]
