@@ -39,8 +39,16 @@ public static class SimulatedArms
     public static SimulatedArmModel KochFollower { get; } =
         new("koch", DynamixelSimulationModels.KochFollower, WithServo(DynamixelSimulationModels.KochFollowerJoints, DynamixelServoMotors.Xl330M288), DynamixelSimulationModels.KochFollowerRestPose);
 
+    /// <summary>The AgileX PiPER in <see cref="ControllerArmSimulationModels.Piper"/>: joints 1-6 in radians, the gripper as its opening in metres (<see cref="ControllerArmSimulationModels.PiperJoints"/>).</summary>
+    public static SimulatedArmModel Piper { get; } =
+        new("piper", ControllerArmSimulationModels.Piper, ControllerArmSimulationModels.PiperJoints, ControllerArmSimulationModels.PiperRestPose);
+
+    /// <summary>The UFactory Lite 6 in <see cref="ControllerArmSimulationModels.Lite6"/>: joints 1-6 in radians, the gripper as finger travel in metres (<see cref="ControllerArmSimulationModels.Lite6Joints"/>).</summary>
+    public static SimulatedArmModel Lite6 { get; } =
+        new("lite6", ControllerArmSimulationModels.Lite6, ControllerArmSimulationModels.Lite6Joints, ControllerArmSimulationModels.Lite6RestPose);
+
     /// <summary>Every built-in virtual arm.</summary>
-    public static IReadOnlyList<SimulatedArmModel> All { get; } = Array.AsReadOnly(new[] { So101, So100, WidowX250s, ViperX300s, KochFollower, MyCobot280 });
+    public static IReadOnlyList<SimulatedArmModel> All { get; } = Array.AsReadOnly(new[] { So101, So100, WidowX250s, ViperX300s, KochFollower, Piper, Lite6, MyCobot280 });
 
     /// <summary>The built-in virtual arm called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="KeyNotFoundException">No virtual arm has that name; the message lists them.</exception>
