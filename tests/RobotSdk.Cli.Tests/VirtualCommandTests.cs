@@ -37,6 +37,29 @@ public sealed class VirtualCommandTests : IDisposable
     }
 
     [Fact]
+    public void Move_DrivesTheVirtualLite6_OverLoopbackTcp()
+    {
+        using Process served = RobotProcess.Start("virtual", "--arm", "lite6", "--listen", "127.0.0.1:0", "--imprecise", "3");
+        try
+        {
+            string? announcement = served.StandardOutput.ReadLine();
+            Assert.Matches(@"^serving virtual lite6 \(lite6\) at 127\.0\.0\.1:[0-9]+$", announcement);
+            Assert.StartsWith("imprecise on purpose (seed 3)", served.StandardOutput.ReadLine(), StringComparison.Ordinal);
+            string profile = Path.Combine(_directory, "lite6.json");
+            File.WriteAllText(profile, served.StandardOutput.ReadLine()!["profile: ".Length..]);
+
+            // Zero offsets move the physical joints, not what the controller reports: the read-back still meets the goal.
+            const string goal = "0.2,0.3,0.4,0.1,0.3,-0.2";
+            MoveOutput.AssertReached(RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5"), goal);
+        }
+        finally
+        {
+            served.Kill(entireProcessTree: true);
+            served.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void Virtual_RefusesATcpEndpoint_ForASerialArm_AndAnUnknownArm()
     {
         (int exitCode, _, string error) = RobotProcess.Run("virtual", "--arm", "so101", "--listen", "127.0.0.1:0");
