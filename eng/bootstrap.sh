@@ -11,6 +11,7 @@ cd "$repo_root"
 # python3-can: python-can's SLCAN client is an independent peer for the emulated SLCAN adapter's tests.
 # MuJoCo 2.2.2 (physics of the virtual arms) with its headers, OSMesa for rendering without a
 # display, gcc for the small C shim that reads MuJoCo's structs; ffmpeg for cameras.
+# libapriltag3: AprilTag detection for visual calibration (RobotSdk.Calibration binds libapriltag.so.3).
 declare -A apt_packages=(
   [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
   [libmujoco2.2.2]=/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2
@@ -19,6 +20,7 @@ declare -A apt_packages=(
   [libosmesa6-dev]=/usr/include/GL/osmesa.h
   [gcc]=gcc
   [ffmpeg]=ffmpeg
+  [libapriltag3]=/usr/lib/x86_64-linux-gnu/libapriltag.so.3
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
