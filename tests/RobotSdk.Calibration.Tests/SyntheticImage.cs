@@ -4,8 +4,8 @@ using RobotSdk.Geometry;
 namespace RobotSdk.Calibration.Tests;
 
 /// <summary>
-/// A grey image of white paper with tags drawn under a known pose by an ideal pinhole camera (no
-/// distortion), anti-aliased by box-filter supersampling (64 samples a pixel). Continuous pixel coordinates follow
+/// A grey image of white paper with tags drawn under a known pose through a <see cref="CameraModel"/>
+/// (pinhole, with the intrinsics' distortion), anti-aliased by box-filter supersampling (64 samples a pixel). Continuous pixel coordinates follow
 /// RobotSdk's convention: pixel (u, v) covers u..u+1, v..v+1, its centre is (u + 0.5, v + 0.5).
 /// </summary>
 internal sealed class SyntheticImage
@@ -13,9 +13,12 @@ internal sealed class SyntheticImage
     public const byte Paper = 220;
     public const byte Ink = 30;
 
+    private readonly CameraModel model;
+
     public SyntheticImage(CameraIntrinsics intrinsics)
     {
         Intrinsics = intrinsics;
+        model = new CameraModel(intrinsics);
         Pixels = new byte[intrinsics.Width * intrinsics.Height];
         Array.Fill(Pixels, Paper);
     }
@@ -37,28 +40,23 @@ internal sealed class SyntheticImage
         double cell = tagSizeMetres / AprilTagFamilyInfo.BorderWidthCells(bitmap.Family);
         double half = bitmap.SizeCells / 2.0;
 
-        // Pixel = K [r1 r2 t] (X, Y, 1): invert the 3x3 homography to map pixels back onto the tag plane.
+        // Normalized image point ~ [r1 r2 t] (X, Y, 1): invert that homography to map each sample's ray (lens
+        // distortion removed by the camera model, as a real lens bends it) back onto the tag plane.
         Vector3D r1 = cameraFromTag.Orientation.Rotate(new Vector3D(1, 0, 0));
         Vector3D r2 = cameraFromTag.Orientation.Rotate(new Vector3D(0, 1, 0));
         Vector3D t = cameraFromTag.Position;
-        double fx = Intrinsics.FocalLengthX, fy = Intrinsics.FocalLengthY, cx = Intrinsics.PrincipalPointX, cy = Intrinsics.PrincipalPointY;
-        double[,] h =
-        {
-            { (fx * r1.X) + (cx * r1.Z), (fx * r2.X) + (cx * r2.Z), (fx * t.X) + (cx * t.Z) },
-            { (fy * r1.Y) + (cy * r1.Z), (fy * r2.Y) + (cy * r2.Z), (fy * t.Y) + (cy * t.Z) },
-            { r1.Z, r2.Z, t.Z },
-        };
-        double[,] inverse = Invert(h);
+        double[,] inverse = Invert(new[,] { { r1.X, r2.X, t.X }, { r1.Y, r2.Y, t.Y }, { r1.Z, r2.Z, t.Z } });
 
-        // Bounding box of the whole bitmap in the image, plus a margin.
+        // Bounding box of the whole bitmap in the image (its edges sampled, as distortion curves them), plus a margin.
         double minU = double.MaxValue, minV = double.MaxValue, maxU = double.MinValue, maxV = double.MinValue;
-        foreach ((double x, double y) in new[] { (-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0) })
+        for (int k = 0; k <= 40; k++)
         {
-            double bx = x * half * cell, by = y * half * cell;
-            double w = (h[2, 0] * bx) + (h[2, 1] * by) + h[2, 2];
-            double u = ((h[0, 0] * bx) + (h[0, 1] * by) + h[0, 2]) / w;
-            double v = ((h[1, 0] * bx) + (h[1, 1] * by) + h[1, 2]) / w;
-            (minU, maxU, minV, maxV) = (Math.Min(minU, u), Math.Max(maxU, u), Math.Min(minV, v), Math.Max(maxV, v));
+            double along = ((k / 20.0) - 1) * half * cell;
+            foreach ((double bx, double by) in new[] { (along, -half * cell), (along, half * cell), (-half * cell, along), (half * cell, along) })
+            {
+                PixelPoint p = model.Project(cameraFromTag.Transform(new Vector3D(bx, by, 0)));
+                (minU, maxU, minV, maxV) = (Math.Min(minU, p.X), Math.Max(maxU, p.X), Math.Min(minV, p.Y), Math.Max(maxV, p.Y));
+            }
         }
 
         int u0 = Math.Max(0, (int)Math.Floor(minU) - 2), u1 = Math.Min(Width - 1, (int)Math.Ceiling(maxU) + 2);
@@ -81,10 +79,10 @@ internal sealed class SyntheticImage
                 byte existing = Pixels[(v * Width) + u];
                 foreach ((double ox, double oy) in offsets)
                 {
-                    double su = u + ox, sv = v + oy;
-                    double w = (inverse[2, 0] * su) + (inverse[2, 1] * sv) + inverse[2, 2];
-                    double x = ((inverse[0, 0] * su) + (inverse[0, 1] * sv) + inverse[0, 2]) / w;
-                    double y = ((inverse[1, 0] * su) + (inverse[1, 1] * sv) + inverse[1, 2]) / w;
+                    (double rx, double ry) = model.Normalize(new PixelPoint(u + ox, v + oy));
+                    double w = (inverse[2, 0] * rx) + (inverse[2, 1] * ry) + inverse[2, 2];
+                    double x = ((inverse[0, 0] * rx) + (inverse[0, 1] * ry) + inverse[0, 2]) / w;
+                    double y = ((inverse[1, 0] * rx) + (inverse[1, 1] * ry) + inverse[1, 2]) / w;
                     int column = (int)Math.Floor((x / cell) + half);
                     int row = (int)Math.Floor((y / cell) + half);
                     bool inside = column >= 0 && column < bitmap.SizeCells && row >= 0 && row < bitmap.SizeCells;

@@ -58,7 +58,7 @@ public sealed unsafe class AprilTagDetector : IDisposable
         }
     }
 
-    /// <summary>The settings this detector was created with.</summary>
+    /// <summary>The settings this detector was created with; changing them afterwards has no effect.</summary>
     public AprilTagDetectorOptions Options { get; }
 
     /// <summary>Finds tags in a grey image held by the caller.</summary>
