@@ -3,7 +3,8 @@ namespace RobotSdk.Calibration.Fiducials;
 /// <summary>
 /// Finds AprilTags in 8-bit grey images with the native libapriltag 3 (Debian's libapriltag3),
 /// reading the caller's pixels in place (pinned, never copied). Corners come back in RobotSdk's
-/// pixel convention (centres at +0.5), which is also libapriltag's own (see the project README).
+/// pixel convention (centres at +0.5), which is also libapriltag's own (see the project README), and
+/// are re-measured on the full image unless <see cref="AprilTagDetectorOptions.RefineCorners"/> is off.
 /// </summary>
 /// <remarks>
 /// One native detector per instance. Calls to <c>Detect</c> on one instance are serialized (the native
@@ -100,7 +101,7 @@ public sealed unsafe class AprilTagDetector : IDisposable
                     NativeZArray* found = library.DetectorDetect(detector.DangerousGetHandle(), &image);
                     try
                     {
-                        return Read(found);
+                        return Read(found, pixels, width, height, stride);
                     }
                     finally
                     {
@@ -141,7 +142,7 @@ public sealed unsafe class AprilTagDetector : IDisposable
     private static PixelPoint Point(double x, double y) =>
         new(x + NativeToRobotSdkPixelOffset, y + NativeToRobotSdkPixelOffset);
 
-    private AprilTagDetection[] Read(NativeZArray* found)
+    private AprilTagDetection[] Read(NativeZArray* found, ReadOnlySpan<byte> pixels, int width, int height, int stride)
     {
         if (found == null || found->Size == 0)
         {
@@ -159,16 +160,30 @@ public sealed unsafe class AprilTagDetector : IDisposable
                 corners[k] = Point(native->Corners[2 * k], native->Corners[(2 * k) + 1]);
             }
 
-            result[i] = new AprilTagDetection(
-                FamilyOf(native->Family),
-                native->Id,
-                native->Hamming,
-                native->DecisionMargin,
-                Point(native->Center[0], native->Center[1]),
-                corners);
+            AprilTagFamily family = FamilyOf(native->Family);
+            PixelPoint centre = Point(native->Center[0], native->Center[1]);
+            PixelPoint[]? refined = Options.RefineCorners
+                ? AprilTagCornerRefiner.Refine(pixels, width, height, stride, corners, AprilTagFamilyInfo.BorderWidthCells(family))
+                : null;
+            if (refined is not null)
+            {
+                // The tag centre projects to where the quad's diagonals cross.
+                corners = refined;
+                centre = DiagonalsCrossing(corners);
+            }
+
+            result[i] = new AprilTagDetection(family, native->Id, native->Hamming, native->DecisionMargin, centre, corners);
         }
 
         return result;
+    }
+
+    private static PixelPoint DiagonalsCrossing(PixelPoint[] c)
+    {
+        double d1x = c[2].X - c[0].X, d1y = c[2].Y - c[0].Y, d2x = c[3].X - c[1].X, d2y = c[3].Y - c[1].Y;
+        double det = (d1x * d2y) - (d1y * d2x);
+        double t = (((c[1].X - c[0].X) * d2y) - ((c[1].Y - c[0].Y) * d2x)) / det;
+        return new PixelPoint(c[0].X + (t * d1x), c[0].Y + (t * d1y));
     }
 
     private AprilTagFamily FamilyOf(nint family)
