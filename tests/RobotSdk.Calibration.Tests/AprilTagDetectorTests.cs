@@ -170,6 +170,19 @@ public sealed class AprilTagDetectorTests(ITestOutputHelper output)
         Assert.Empty(detector.Detect(image.Pixels, image.Width, image.Height, image.Width));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(4, 4)]
+    [InlineData(15, 200)]
+    public void Detect_ReturnsEmpty_ForImagesTooSmallToHoldATag(int width, int height)
+    {
+        // libapriltag itself aborts or hangs on these at decimate 2; the binding must not pass them on.
+        using var detector = new AprilTagDetector();
+
+        Assert.Empty(detector.Detect(new byte[width * height], width, height, width));
+    }
+
     [Fact]
     public void Detect_ReadsRowsAtTheGivenStride()
     {

@@ -18,6 +18,9 @@ public sealed unsafe class AprilTagDetector : IDisposable
     /// </summary>
     internal const double NativeToRobotSdkPixelOffset = 0.0;
 
+    /// <summary>Smallest image side, after decimation, handed to libapriltag.</summary>
+    private const double MinimumDecimatedSize = 8;
+
     private readonly AprilTagNativeLibrary library;
     private readonly SafeAprilTagDetectorHandle detector;
     private readonly List<SafeAprilTagFamilyHandle> families = [];
@@ -67,7 +70,7 @@ public sealed unsafe class AprilTagDetector : IDisposable
     /// <param name="width">Width in pixels (1 or more).</param>
     /// <param name="height">Height in pixels (1 or more).</param>
     /// <param name="stride">Bytes from one row to the next (at least <paramref name="width"/>).</param>
-    /// <returns>The decoded tags, in libapriltag's order; empty when there are none.</returns>
+    /// <returns>The decoded tags, in libapriltag's order; empty when there are none or the image is under 8 pixels across after decimation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive or the stride is smaller than the width.</exception>
     /// <exception cref="ArgumentException">The buffer is too small for the size and stride.</exception>
     /// <exception cref="ObjectDisposedException">The detector was disposed.</exception>
@@ -89,6 +92,14 @@ public sealed unsafe class AprilTagDetector : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(detector.IsClosed, this);
+
+        // libapriltag 3.3 aborts (buffer overflow) or never returns on images a few pixels across after
+        // decimation (measured: 4x4 at decimate 2 aborts, 3x3 hangs); no tag fits in them anyway.
+        if (width / Options.Decimate < MinimumDecimatedSize || height / Options.Decimate < MinimumDecimatedSize)
+        {
+            return [];
+        }
+
         lock (gate)
         {
             bool added = false;
