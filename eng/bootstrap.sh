@@ -11,8 +11,9 @@ cd "$repo_root"
 # python3-can: python-can's SLCAN client is an independent peer for the emulated SLCAN adapter's tests.
 # MuJoCo 2.2.2 (physics of the virtual arms) with its headers, OSMesa for rendering without a
 # display, gcc for the small C shim that reads MuJoCo's structs; ffmpeg for cameras.
-# libapriltag3 draws the AprilTag textures of the virtual worlds; python3-apriltag (with
-# python3-opencv to read PNGs) is the real detector the simulation's tag tests use as a peer.
+# libapriltag3 draws the AprilTag textures of the virtual worlds and detects tags for visual
+# calibration (both bind libapriltag.so.3); python3-apriltag (with python3-opencv to read PNGs) is
+# the real detector the tag tests use as a peer.
 declare -A apt_packages=(
   [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
   [libmujoco2.2.2]=/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2
