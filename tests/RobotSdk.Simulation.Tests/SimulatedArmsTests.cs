@@ -6,7 +6,7 @@ public sealed class SimulatedArmsTests
     [Fact]
     public void TheCatalogue_HasEveryBuiltInArm_FoundByName_EachWithAWorldAndARestPosePerJoint()
     {
-        Assert.Equal(["so101", "so100", "wx250s", "vx300s", "koch", "mycobot280"], SimulatedArms.All.Select(arm => arm.Name));
+        Assert.Equal(["so101", "so100", "wx250s", "vx300s", "koch", "piper", "lite6", "mycobot280"], SimulatedArms.All.Select(arm => arm.Name));
         Assert.Same(SimulatedArms.So100, SimulatedArms.Get("SO100"));
         Assert.Same(SimulatedArms.MyCobot280, SimulatedArms.Get("mycobot280"));
         foreach (SimulatedArmModel arm in SimulatedArms.All)
