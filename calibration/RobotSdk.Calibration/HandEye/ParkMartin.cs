@@ -1,0 +1,88 @@
+using MathNet.Numerics.LinearAlgebra;
+using RobotSdk.Calibration.Identification;
+using RobotSdk.Geometry;
+
+namespace RobotSdk.Calibration.HandEye;
+
+/// <summary>
+/// Park and Martin's closed-form solution of AX = XB (1994): the rotation is the orthogonal
+/// Procrustes fit of the motions' rotation vectors (log R_A = R_X log R_B), the translation the
+/// linear least squares of (R_A - I) t_X = R_X t_B - t_A over every motion pair.
+/// </summary>
+internal static class ParkMartin
+{
+    /// <summary>Solves AX = XB for X; needs at least two motions with non-parallel rotation axes.</summary>
+    public static RigidMotion Solve(IReadOnlyList<RigidMotion> a, IReadOnlyList<RigidMotion> b)
+    {
+        var m = Matrix<double>.Build.Dense(3, 3);
+        for (int k = 0; k < a.Count; k++)
+        {
+            Vector3D alpha = a[k].LogRotation();
+            Vector3D beta = b[k].LogRotation();
+            double[] al = [alpha.X, alpha.Y, alpha.Z];
+            double[] be = [beta.X, beta.Y, beta.Z];
+            for (int r = 0; r < 3; r++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    m[r, c] += al[r] * be[c];
+                }
+            }
+        }
+
+        Matrix<double> rotation = NearestRotation(m);
+        var lhs = Matrix<double>.Build.Dense(3 * a.Count, 3);
+        var rhs = Vector<double>.Build.Dense(3 * a.Count);
+        for (int k = 0; k < a.Count; k++)
+        {
+            RigidMotion ak = a[k];
+            double[,] ra = { { ak.R00, ak.R01, ak.R02 }, { ak.R10, ak.R11, ak.R12 }, { ak.R20, ak.R21, ak.R22 } };
+            double[] tb = [b[k].X, b[k].Y, b[k].Z];
+            double[] ta = [ak.X, ak.Y, ak.Z];
+            for (int r = 0; r < 3; r++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    lhs[(3 * k) + r, c] = ra[r, c] - (r == c ? 1 : 0);
+                }
+
+                rhs[(3 * k) + r] = (rotation[r, 0] * tb[0]) + (rotation[r, 1] * tb[1]) + (rotation[r, 2] * tb[2]) - ta[r];
+            }
+        }
+
+        Vector<double> t = lhs.QR().Solve(rhs);
+        return FromMatrix(rotation, t[0], t[1], t[2]);
+    }
+
+    /// <summary>The rotation nearest (Frobenius) to <paramref name="m"/>: U diag(1, 1, det) V^T of its SVD.</summary>
+    public static Matrix<double> NearestRotation(Matrix<double> m)
+    {
+        var svd = m.Svd(true);
+        Matrix<double> u = svd.U;
+        Matrix<double> vt = svd.VT;
+        double determinant = (u * vt).Determinant();
+        var d = Matrix<double>.Build.DenseIdentity(3);
+        d[2, 2] = determinant < 0 ? -1 : 1;
+        return u * d * vt;
+    }
+
+    public static RigidMotion FromMatrix(Matrix<double> r, double x, double y, double z) =>
+        new(r[0, 0], r[0, 1], r[0, 2], r[1, 0], r[1, 1], r[1, 2], r[2, 0], r[2, 1], r[2, 2], x, y, z);
+
+    /// <summary>Chordal mean of rigid motions: mean translation, nearest rotation to the mean rotation matrix.</summary>
+    public static RigidMotion Mean(IReadOnlyList<RigidMotion> motions)
+    {
+        var sum = Matrix<double>.Build.Dense(3, 3);
+        double x = 0, y = 0, z = 0;
+        foreach (RigidMotion t in motions)
+        {
+            sum[0, 0] += t.R00; sum[0, 1] += t.R01; sum[0, 2] += t.R02;
+            sum[1, 0] += t.R10; sum[1, 1] += t.R11; sum[1, 2] += t.R12;
+            sum[2, 0] += t.R20; sum[2, 1] += t.R21; sum[2, 2] += t.R22;
+            x += t.X; y += t.Y; z += t.Z;
+        }
+
+        int n = motions.Count;
+        return FromMatrix(NearestRotation(sum), x / n, y / n, z / n);
+    }
+}
