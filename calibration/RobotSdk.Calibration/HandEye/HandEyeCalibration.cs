@@ -56,7 +56,7 @@ public static class HandEyeCalibration
         (RigidMotion camera, RigidMotion tag) = Initialize(tools, flat, intrinsics, tagSizeMeters, mount);
         model.SetPoses(camera, tag);
         LevenbergMarquardtOutcome outcome = LevenbergMarquardt.Minimize(model, 100, 0);
-        double rms = Math.Sqrt(2 * outcome.Cost / (flat.Length));
+        double rms = Math.Sqrt(2 * outcome.Cost / outcome.Residuals.Length);
         return new HandEyeResult(mount, model.Camera.ToPose(), model.Tag.ToPose(), rms);
     }
 

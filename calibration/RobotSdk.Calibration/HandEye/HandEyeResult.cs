@@ -9,5 +9,5 @@ namespace RobotSdk.Calibration.HandEye;
 /// Camera frame: x right, y down, z along the optical axis.
 /// </param>
 /// <param name="TagPose">Fixed: the tag in the tool frame. Wrist: the tag in the world frame.</param>
-/// <param name="RmsReprojectionErrorPixels">Root-mean-square corner reprojection error; NaN for a closed-form result from poses alone.</param>
+/// <param name="RmsReprojectionErrorPixels">Root-mean-square reprojection error per image coordinate, pixels; NaN for a closed-form result from poses alone.</param>
 public sealed record HandEyeResult(CameraMount Mount, Pose CameraPose, Pose TagPose, double RmsReprojectionErrorPixels);

@@ -31,26 +31,33 @@ internal static class ParkMartin
         }
 
         Matrix<double> rotation = NearestRotation(m);
-        var lhs = Matrix<double>.Build.Dense(3 * a.Count, 3);
-        var rhs = Vector<double>.Build.Dense(3 * a.Count);
+        // Normal equations of the stacked (R_A - I) t = R_X t_B - t_A: 3 x 3, however many motions.
+        var normal = Matrix<double>.Build.Dense(3, 3);
+        var rhs = Vector<double>.Build.Dense(3);
+        var block = new double[3, 3];
+        var right = new double[3];
         for (int k = 0; k < a.Count; k++)
         {
             RigidMotion ak = a[k];
-            double[,] ra = { { ak.R00, ak.R01, ak.R02 }, { ak.R10, ak.R11, ak.R12 }, { ak.R20, ak.R21, ak.R22 } };
-            double[] tb = [b[k].X, b[k].Y, b[k].Z];
-            double[] ta = [ak.X, ak.Y, ak.Z];
+            RigidMotion bk = b[k];
+            block[0, 0] = ak.R00 - 1; block[0, 1] = ak.R01; block[0, 2] = ak.R02;
+            block[1, 0] = ak.R10; block[1, 1] = ak.R11 - 1; block[1, 2] = ak.R12;
+            block[2, 0] = ak.R20; block[2, 1] = ak.R21; block[2, 2] = ak.R22 - 1;
+            right[0] = (rotation[0, 0] * bk.X) + (rotation[0, 1] * bk.Y) + (rotation[0, 2] * bk.Z) - ak.X;
+            right[1] = (rotation[1, 0] * bk.X) + (rotation[1, 1] * bk.Y) + (rotation[1, 2] * bk.Z) - ak.Y;
+            right[2] = (rotation[2, 0] * bk.X) + (rotation[2, 1] * bk.Y) + (rotation[2, 2] * bk.Z) - ak.Z;
             for (int r = 0; r < 3; r++)
             {
                 for (int c = 0; c < 3; c++)
                 {
-                    lhs[(3 * k) + r, c] = ra[r, c] - (r == c ? 1 : 0);
+                    normal[r, c] += (block[0, r] * block[0, c]) + (block[1, r] * block[1, c]) + (block[2, r] * block[2, c]);
                 }
 
-                rhs[(3 * k) + r] = (rotation[r, 0] * tb[0]) + (rotation[r, 1] * tb[1]) + (rotation[r, 2] * tb[2]) - ta[r];
+                rhs[r] += (block[0, r] * right[0]) + (block[1, r] * right[1]) + (block[2, r] * right[2]);
             }
         }
 
-        Vector<double> t = lhs.QR().Solve(rhs);
+        Vector<double> t = normal.Solve(rhs);
         return FromMatrix(rotation, t[0], t[1], t[2]);
     }
 

@@ -13,8 +13,8 @@ namespace RobotSdk.Calibration.Identification;
 /// the tag pose. Poses are local: pose = reference * exp(rotation vector, translation), re-centred
 /// on every accepted step, so no Euler singularity is ever met. A fixed camera's pose is in the
 /// chain's world frame and the tag's in the tool frame; a wrist camera's pose is in the tool frame
-/// and the tag's in the world frame. The Jacobian is by central differences: one forward
-/// kinematics per pose and perturbed kinematic parameter, none for the pose parameters.
+/// and the tag's in the world frame. The Jacobian is analytic (one forward kinematics per pose);
+/// a central-difference one is kept to test it against.
 /// </remarks>
 internal sealed class CalibrationModel : ILeastSquaresProblem
 {
@@ -41,6 +41,9 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     private readonly RigidMotion[] _tools;
     private readonly double[] _plus;
     private readonly double[] _minus;
+    private readonly Vector3D[] _worldAxes;
+    private readonly Vector3D[] _worldOrigins;
+    private readonly Vector3D[] _worldLinkDirections;
     private int[] _free;
     private RigidMotion _camera;
     private RigidMotion _tag;
@@ -105,6 +108,9 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         _lengthParameterOfLink = new int[jointCount + 1];
         _axes = new Vector3D[jointCount];
         _prismatic = new bool[jointCount];
+        _worldAxes = new Vector3D[jointCount];
+        _worldOrigins = new Vector3D[jointCount];
+        _worldLinkDirections = new Vector3D[jointCount + 1];
         _positions = positions;
         _givenTools = givenTools;
         _corners = corners;
@@ -199,7 +205,76 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         Evaluate(_scratchValues, residuals);
     }
 
+    /// <summary>
+    /// Analytic Jacobian: one forward kinematics per pose. Each parameter moves a corner's 3-D point
+    /// (a joint rotates it about the joint's world axis, a link length shifts it along the link, pose
+    /// increments move it or the camera); the projection's 2 x 3 derivative maps that to pixels.
+    /// Pose increments are differentiated at zero, where <see cref="Commit"/> leaves them.
+    /// </summary>
     public void Jacobian(ReadOnlySpan<double> parameters, Span<double> jacobian)
+    {
+        int p = _free.Length;
+        Scatter(parameters, _scratchValues);
+        RigidMotion camera = _camera * PoseIncrement(_scratchValues, _cameraStart);
+        RigidMotion tag = _tag * PoseIncrement(_scratchValues, _tagStart);
+        Span<double> projectionDerivative = stackalloc double[6];
+        for (int pose = 0; pose < PoseCount; pose++)
+        {
+            RigidMotion tool = ToolAndAxes(_scratchValues, pose);
+
+            // Fixed camera: corners move with the tool. Wrist camera: the camera moves with the tool, so a
+            // chain perturbation moves the (world-fixed) corners the opposite way in the camera frame.
+            RigidMotion worldToCamera = _mount == CameraMount.Fixed ? camera.Inverse() : (tool * camera).Inverse();
+            RigidMotion tagToWorld = _mount == CameraMount.Fixed ? tool * tag : tag;
+            double chainSign = _mount == CameraMount.Fixed ? 1 : -1;
+            for (int k = 0; k < CornerProjection.CornerCount; k++)
+            {
+                Vector3D world = tagToWorld.Apply(_tagCorners[k]);
+                Vector3D point = worldToCamera.Apply(world);
+                int row = (pose * CornerResiduals) + (2 * k);
+                Span<double> rowX = jacobian.Slice(row * p, p);
+                Span<double> rowY = jacobian.Slice((row + 1) * p, p);
+                if (!ProjectionDerivative(point, projectionDerivative))
+                {
+                    rowX.Clear();
+                    rowY.Clear();
+                    continue;
+                }
+
+                for (int column = 0; column < p; column++)
+                {
+                    int parameter = _free[column];
+                    Vector3D moved;
+                    if (parameter < _jointCount)
+                    {
+                        Vector3D worldMotion = _prismatic[parameter] ? _worldAxes[parameter] : Vector3D.Cross(_worldAxes[parameter], world - _worldOrigins[parameter]);
+                        moved = chainSign * worldToCamera.RotateVector(worldMotion);
+                    }
+                    else if (parameter < _cameraStart)
+                    {
+                        moved = chainSign * worldToCamera.RotateVector(_worldLinkDirections[LinkOfLengthParameter(parameter)]);
+                    }
+                    else if (parameter < _tagStart)
+                    {
+                        int component = parameter - _cameraStart;
+                        moved = component < 3 ? Vector3D.Cross(point, Unit(component)) : -1 * Unit(component - 3);
+                    }
+                    else
+                    {
+                        int component = parameter - _tagStart;
+                        Vector3D local = component < 3 ? Vector3D.Cross(Unit(component), _tagCorners[k]) : Unit(component - 3);
+                        moved = worldToCamera.RotateVector(tagToWorld.RotateVector(local));
+                    }
+
+                    rowX[column] = (projectionDerivative[0] * moved.X) + (projectionDerivative[1] * moved.Y) + (projectionDerivative[2] * moved.Z);
+                    rowY[column] = (projectionDerivative[3] * moved.X) + (projectionDerivative[4] * moved.Y) + (projectionDerivative[5] * moved.Z);
+                }
+            }
+        }
+    }
+
+    /// <summary>The Jacobian by central differences: slow, kept as the reference the analytic one is tested against.</summary>
+    public void NumericJacobian(ReadOnlySpan<double> parameters, Span<double> jacobian)
     {
         int p = _free.Length;
         Scatter(parameters, _scratchValues);
@@ -316,6 +391,64 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     private RigidMotion CameraToTag(RigidMotion tool, RigidMotion camera, RigidMotion tag) => _mount == CameraMount.Fixed
         ? camera.Inverse() * tool * tag
         : (tool * camera).Inverse() * tag;
+
+    private static Vector3D Unit(int axis) => axis switch
+    {
+        0 => new Vector3D(1, 0, 0),
+        1 => new Vector3D(0, 1, 0),
+        _ => new Vector3D(0, 0, 1),
+    };
+
+    /// <summary>Row-major 2 x 3 derivative of the projection at a camera-frame point, by central differences (distortion included); false behind the camera.</summary>
+    private bool ProjectionDerivative(Vector3D point, Span<double> derivative)
+    {
+        double h = 1e-6 * Math.Max(point.Z, 1e-3);
+        for (int axis = 0; axis < 3; axis++)
+        {
+            Vector3D step = h * Unit(axis);
+            if (!_projection.Project(point + step, out PixelPoint plus) || !_projection.Project(point - step, out PixelPoint minus))
+            {
+                return false;
+            }
+
+            derivative[axis] = (plus.X - minus.X) / (2 * h);
+            derivative[3 + axis] = (plus.Y - minus.Y) / (2 * h);
+        }
+
+        return true;
+    }
+
+    private int LinkOfLengthParameter(int parameter) => Parameters[parameter].Index;
+
+    /// <summary>Forward kinematics that also records each joint's world axis and origin and each link's world direction.</summary>
+    private RigidMotion ToolAndAxes(double[] values, int pose)
+    {
+        if (_givenTools is not null)
+        {
+            return _givenTools[pose];
+        }
+
+        RigidMotion frame = _base;
+        int row = pose * _jointCount;
+        for (int j = 0; j <= _jointCount; j++)
+        {
+            int lengthParameter = _lengthParameterOfLink[j];
+            _worldLinkDirections[j] = frame.RotateVector(_linkDirections[j]);
+            Vector3D translation = lengthParameter < 0 ? _linkTranslations[j] : _linkTranslations[j] + (values[lengthParameter] * _linkDirections[j]);
+            frame *= _linkRotations[j].WithTranslation(translation.X, translation.Y, translation.Z);
+            if (j == _jointCount)
+            {
+                break;
+            }
+
+            _worldAxes[j] = frame.RotateVector(_axes[j]);
+            _worldOrigins[j] = frame.Translation;
+            double position = _positions[row + j] + values[j];
+            frame *= _prismatic[j] ? RigidMotion.Translate(position * _axes[j]) : RigidMotion.Rotate(_axes[j], position);
+        }
+
+        return frame;
+    }
 
     private RigidMotion ToolOf(double[] values, int pose)
     {

@@ -131,7 +131,7 @@ internal static class IdentifiabilityAnalysis
 
         int m = column.Length;
         Matrix<double> a = Matrix<double>.Build.Dense(m, kept.Count, (r, c) => keptColumns[c][r]);
-        Vector<double> coefficients = a.QR().Solve(Vector<double>.Build.DenseOfArray(column));
+        Vector<double> coefficients = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).Solve(Vector<double>.Build.DenseOfArray(column));
         var contributions = new Dictionary<string, double[]>();
         for (int c = 0; c < kept.Count; c++)
         {

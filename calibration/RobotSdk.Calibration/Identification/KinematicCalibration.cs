@@ -13,7 +13,7 @@ namespace RobotSdk.Calibration.Identification;
 /// <param name="Mount">Where the camera is.</param>
 /// <param name="CameraPose">Fixed camera: in the chain's world frame. Wrist camera: in the tool frame (of the calibrated chain).</param>
 /// <param name="TagPose">Fixed camera: the tag in the tool frame. Wrist camera: the tag in the world frame.</param>
-/// <param name="RmsReprojectionErrorPixels">Root-mean-square corner reprojection error at the solution.</param>
+/// <param name="RmsReprojectionErrorPixels">Root-mean-square reprojection error per image coordinate at the solution, pixels (about the corner noise's standard deviation when the model fits).</param>
 /// <param name="Iterations">Levenberg-Marquardt iterations of the final stage.</param>
 /// <param name="Converged">Whether the final stage met its convergence test.</param>
 /// <param name="Identifiability">What the data could and could not determine.</param>
