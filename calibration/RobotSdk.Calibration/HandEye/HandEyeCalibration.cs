@@ -37,7 +37,7 @@ public static class HandEyeCalibration
     /// Levenberg-Marquardt on every corner's reprojection error over the camera and tag poses.
     /// </summary>
     /// <param name="toolPoses">World-to-tool transform of each pose (forward kinematics of the measured joints).</param>
-    /// <param name="corners">The four tag corners in each image, in <see cref="CornerProjection"/>'s order.</param>
+    /// <param name="corners">The four tag corners in each image, in <see cref="PoseObservation.Corners"/>'s order.</param>
     /// <param name="intrinsics">The camera's intrinsics.</param>
     /// <param name="tagSizeMeters">Side of the tag's black square, metres.</param>
     /// <param name="mount">Fixed (eye-to-hand) or wrist (eye-in-hand).</param>

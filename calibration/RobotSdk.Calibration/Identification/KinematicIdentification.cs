@@ -40,7 +40,13 @@ public static class KinematicIdentification
             throw new ArgumentException($"Kinematic identification needs at least {MinimumPoses} poses; got {observations.Count}.", nameof(observations));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxIterations, 1, nameof(options));
+        if (options.MaxIterations < 1 || !(options.HuberThresholdPixels >= 0) || !(options.ObservabilityThreshold is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options,
+                "MaxIterations must be at least 1, HuberThresholdPixels 0 or more, ObservabilityThreshold between 0 and 1 (exclusive).");
+        }
         int n = nominal.Joints.Count;
         var positions = new double[observations.Count * n];
         var corners = new List<IReadOnlyList<PixelPoint>>(observations.Count);

@@ -108,9 +108,13 @@ public sealed class KinematicIdentificationTests(ITestOutputHelper output)
 
         KinematicCalibration result = KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, SyntheticRig.TagSize, observations);
 
+        KinematicCalibration plain = KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, SyntheticRig.TagSize, observations, new KinematicIdentificationOptions { HuberThresholdPixels = 0 });
+
         double worst = WorstObservableOffsetError(rig, result);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one bad pose: worst offset error {worst / Degree:0.0000} deg"));
+        double worstPlain = WorstObservableOffsetError(rig, plain);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one bad pose: worst offset error {worst / Degree:0.0000} deg with the Huber loss, {worstPlain / Degree:0.0000} deg with plain least squares"));
         Assert.True(worst <= 0.15 * Degree, $"worst offset error {worst / Degree} deg");
+        Assert.True(worst < worstPlain / 3, "the Huber loss should discount the bad pose");
     }
 
     [Fact]
@@ -120,6 +124,7 @@ public sealed class KinematicIdentificationTests(ITestOutputHelper output)
         KinematicCalibration result = KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, SyntheticRig.TagSize, rig.Observe(40, 0.2));
 
         IdentifiabilityReport report = result.Identifiability;
+        output.WriteLine(report.ToString());
         Assert.Contains(report.Held, h => h.Parameter.Name == "shoulder_pan zero offset" && h.AbsorbedInto == "the camera pose");
         Assert.Contains(report.Held, h => h.Parameter.Name == "wrist_roll zero offset" && h.AbsorbedInto == "the tag pose");
         Assert.Contains(report.Held, h => h.Parameter.Name == "tool link length" && h.AbsorbedInto == "the tag pose");
@@ -200,6 +205,15 @@ public sealed class KinematicIdentificationTests(ITestOutputHelper output)
     {
         var rig = new SyntheticRig("so101", 76);
         Assert.Throws<ArgumentOutOfRangeException>(() => KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, 0, rig.Observe(12, 0)));
+    }
+
+    [Fact]
+    public void Solve_Throws_WhenAnOptionIsOutOfRange()
+    {
+        var rig = new SyntheticRig("so101", 77);
+        List<PoseObservation> observations = rig.Observe(12, 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, SyntheticRig.TagSize, observations, new KinematicIdentificationOptions { ObservabilityThreshold = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KinematicIdentification.Solve(rig.Nominal, SyntheticRig.Camera, SyntheticRig.TagSize, observations, new KinematicIdentificationOptions { HuberThresholdPixels = double.NaN }));
     }
 
     private static double Median(List<double> values)
