@@ -11,6 +11,9 @@ cd "$repo_root"
 # python3-can: python-can's SLCAN client is an independent peer for the emulated SLCAN adapter's tests.
 # MuJoCo 2.2.2 (physics of the virtual arms) with its headers, OSMesa for rendering without a
 # display, gcc for the small C shim that reads MuJoCo's structs; ffmpeg for cameras.
+# libapriltag3 draws the AprilTag textures of the virtual worlds and detects tags for visual
+# calibration (both bind libapriltag.so.3); python3-apriltag (with python3-opencv to read PNGs) is
+# the real detector the tag tests use as a peer.
 declare -A apt_packages=(
   [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
   [libmujoco2.2.2]=/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2
@@ -19,6 +22,9 @@ declare -A apt_packages=(
   [libosmesa6-dev]=/usr/include/GL/osmesa.h
   [gcc]=gcc
   [ffmpeg]=ffmpeg
+  [libapriltag3]=/usr/lib/x86_64-linux-gnu/libapriltag.so.3
+  [python3-apriltag]=/usr/lib/python3/dist-packages/apriltag.cpython-311-x86_64-linux-gnu.so
+  [python3-opencv]=/usr/lib/python3/dist-packages/cv2.cpython-311-x86_64-linux-gnu.so
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }

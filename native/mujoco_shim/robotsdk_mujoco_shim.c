@@ -62,23 +62,58 @@ mjModel* rsmj_load_xml_file(const char* path, char* error, int error_size) {
 }
 
 mjModel* rsmj_load_xml_string(const char* xml, char* error, int error_size) {
-  /* MuJoCo 2.2.2 parses files only: put the text in a virtual file system as one file. */
-  static const char name[] = "robotsdk_model.xml";
+  return rsmj_load_xml_with_files("robotsdk_model.xml", xml, 0, NULL, NULL, NULL, error, error_size);
+}
+
+/* Adds one in-memory file to the VFS; 0 on success, else writes why into error. */
+static int add_vfs_file(mjVFS* vfs, const char* name, const void* data, int length, char* error,
+                        int error_size) {
+  char text[256];
+  int status = mj_makeEmptyFileVFS(vfs, name, length);
+  if (status != 0) {
+    snprintf(text, sizeof text, "could not add '%s' to MuJoCo's virtual file system (%s)", name,
+             status == 2 ? "a file of that name is already there" : "it is full");
+    set_error(error, error_size, text);
+    return -1;
+  }
+  memcpy(vfs->filedata[mj_findFileVFS(vfs, name)], data, (size_t)length);
+  return 0;
+}
+
+mjModel* rsmj_load_xml_with_files(const char* model_path, const char* xml, int file_count,
+                                  const char* const* file_names,
+                                  const unsigned char* const* file_data, const int* file_sizes,
+                                  char* error, int error_size) {
+  /* MuJoCo 2.2.2 parses files only: the text goes into a virtual file system under model_path's
+   * file name, beside the extra files. MuJoCo looks up every file there first (by file name,
+   * directories stripped, case folded), then on disk relative to model_path's directory. */
   set_error(error, error_size, "");
+  if (!model_path || !*model_path || !xml || !*xml || file_count < 0 || (file_count > 0 && (!file_names || !file_data ||
+                                                                   !file_sizes))) {
+    set_error(error, error_size, "bad arguments to rsmj_load_xml_with_files");
+    return NULL;
+  }
+  if (file_count > mjMAXVFS - 2) {
+    set_error(error, error_size, "too many files for MuJoCo's virtual file system");
+    return NULL;
+  }
   mjVFS* vfs = malloc(sizeof(mjVFS));
   if (!vfs) {
     set_error(error, error_size, "out of memory for the virtual file system");
     return NULL;
   }
   mj_defaultVFS(vfs);
-  int length = (int)strlen(xml);
   mjModel* m = NULL;
-  if (mj_makeEmptyFileVFS(vfs, name, length) == 0) {
-    memcpy(vfs->filedata[mj_findFileVFS(vfs, name)], xml, (size_t)length);
-    m = mj_loadXML(name, vfs, error, error_size);
-  } else {
-    set_error(error, error_size, "could not add the model text to MuJoCo's virtual file system");
+  int ok = add_vfs_file(vfs, model_path, xml, (int)strlen(xml), error, error_size) == 0;
+  for (int i = 0; ok && i < file_count; i++) {
+    if (!file_names[i] || !file_data[i] || file_sizes[i] <= 0) {
+      set_error(error, error_size, "an extra file has no name or no bytes");
+      ok = 0;
+    } else {
+      ok = add_vfs_file(vfs, file_names[i], file_data[i], file_sizes[i], error, error_size) == 0;
+    }
   }
+  if (ok) m = mj_loadXML(model_path, vfs, error, error_size);
   mj_deleteVFS(vfs);
   free(vfs);
   return m;
@@ -92,11 +127,13 @@ int rsmj_njnt(const mjModel* m) { return m->njnt; }
 int rsmj_nbody(const mjModel* m) { return m->nbody; }
 int rsmj_ngeom(const mjModel* m) { return m->ngeom; }
 int rsmj_ncam(const mjModel* m) { return m->ncam; }
+int rsmj_nsite(const mjModel* m) { return m->nsite; }
 double rsmj_timestep(const mjModel* m) { return m->opt.timestep; }
 void rsmj_set_timestep(mjModel* m, double seconds) { m->opt.timestep = seconds; }
 
 static int object_type(int object_kind) {
-  static const int types[] = {mjOBJ_BODY, mjOBJ_JOINT, mjOBJ_GEOM, mjOBJ_CAMERA, mjOBJ_ACTUATOR};
+  static const int types[] = {mjOBJ_BODY, mjOBJ_JOINT, mjOBJ_GEOM, mjOBJ_CAMERA, mjOBJ_ACTUATOR,
+                               mjOBJ_SITE};
   return (object_kind >= 0 && object_kind < (int)(sizeof types / sizeof types[0]))
              ? types[object_kind]
              : mjOBJ_UNKNOWN;
@@ -249,6 +286,14 @@ int rsmj_camera_pose(const mjModel* m, const mjData* d, int camera, double* posi
   if (camera < 0 || camera >= m->ncam) return RSMJ_BAD_ARGUMENT;
   memcpy(position3, d->cam_xpos + 3 * camera, 3 * sizeof(double));
   mju_mat2Quat(quaternion4, d->cam_xmat + 9 * camera);
+  return RSMJ_OK;
+}
+
+int rsmj_site_pose(const mjModel* m, const mjData* d, int site, double* position3,
+                   double* quaternion4) {
+  if (site < 0 || site >= m->nsite) return RSMJ_BAD_ARGUMENT;
+  memcpy(position3, d->site_xpos + 3 * site, 3 * sizeof(double));
+  mju_mat2Quat(quaternion4, d->site_xmat + 9 * site);
   return RSMJ_OK;
 }
 

@@ -32,6 +32,7 @@
 #define RSMJ_OBJECT_GEOM 2
 #define RSMJ_OBJECT_CAMERA 3
 #define RSMJ_OBJECT_ACTUATOR 4
+#define RSMJ_OBJECT_SITE 5
 
 typedef struct rsmj_renderer rsmj_renderer;
 
@@ -41,6 +42,14 @@ RSMJ_API const char* rsmj_last_error(void);
 /* Models. */
 RSMJ_API mjModel* rsmj_load_xml_file(const char* path, char* error, int error_size);
 RSMJ_API mjModel* rsmj_load_xml_string(const char* xml, char* error, int error_size);
+/* Loads xml as if it were the file model_path (relative file references resolve against its
+ * directory), with file_count extra in-memory files (textures, meshes) that MuJoCo finds by file
+ * name before it looks on disk. The shim copies everything it is given; the caller keeps
+ * ownership of its buffers. */
+RSMJ_API mjModel* rsmj_load_xml_with_files(const char* model_path, const char* xml,
+                                           int file_count, const char* const* file_names,
+                                           const unsigned char* const* file_data,
+                                           const int* file_sizes, char* error, int error_size);
 RSMJ_API void rsmj_free_model(mjModel* m);
 RSMJ_API int rsmj_nq(const mjModel* m);
 RSMJ_API int rsmj_nv(const mjModel* m);
@@ -49,6 +58,7 @@ RSMJ_API int rsmj_njnt(const mjModel* m);
 RSMJ_API int rsmj_nbody(const mjModel* m);
 RSMJ_API int rsmj_ngeom(const mjModel* m);
 RSMJ_API int rsmj_ncam(const mjModel* m);
+RSMJ_API int rsmj_nsite(const mjModel* m);
 RSMJ_API double rsmj_timestep(const mjModel* m);
 RSMJ_API void rsmj_set_timestep(mjModel* m, double seconds);
 /* object_kind is an RSMJ_OBJECT_* value; unknown names give -1, unnamed objects NULL. */
@@ -86,6 +96,9 @@ RSMJ_API int rsmj_body_pose(const mjModel* m, const mjData* d, int body, double*
                             double* quaternion4);
 RSMJ_API int rsmj_camera_pose(const mjModel* m, const mjData* d, int camera, double* position3,
                               double* quaternion4);
+
+RSMJ_API int rsmj_site_pose(const mjModel* m, const mjData* d, int site, double* position3,
+                            double* quaternion4);
 
 /* Poses are world-frame positions and (w, x, y, z) quaternions. A camera looks along its -z axis
  * with +y up (OpenGL's convention). */

@@ -16,6 +16,29 @@ namespace RobotSdk.Simulation;
 /// expect; turning it off makes the joint limp: no motor torque at all, only the joint's gear
 /// friction, viscous loss and reflected inertia from the MJCF. Goals are not clamped here: the
 /// MJCF's joint limits stop the joint, as a real arm's hard stops do.
+/// <para>
+/// Imprecision (<see cref="ArmImprecision"/>; none by default, and then none of this runs). The
+/// encoder is on the motor side of the gearbox's play: it reads motor + zero offset, where
+/// motor = link + play, play in [-b/2, +b/2] (b = the whole backlash), and the servo closes its loop on
+/// that reading, as a real servo does; so for a goal g the link stops near g - offset - play.
+/// Backlash model (two bodies and the play between them): while the servo's torque presses the motor
+/// against the side of the play it touches (play = +b/2 and torque &gt; 0, or -b/2 and torque &lt; 0),
+/// the torque reaches the link and the motor rides with it. Otherwise the link gets no motor torque
+/// at all and the motor turns on its own: its rotor inertia (the MJCF joint's armature, the reflected
+/// rotor and gear inertia) driven by the servo's torque, back-EMF included, until it meets a side of
+/// the play again, where the link takes it along (an inelastic contact). With torque off the motor
+/// stays put unless the link drags it. While engaged the armature is the MJCF joint's, as without
+/// backlash; while free it is counted on both sides (a simplification: the link coasts a little more),
+/// and the free motor feels the servo's torque without the actuator's gear.
+/// Consequences, as on a real arm: a link loaded by gravity rests on the load side whatever the
+/// approach; an unloaded link that arrives slowly (a trajectory that ends at rest) stays against the
+/// side of the play that pushed it, so approaching one goal from opposite directions leaves it b apart,
+/// repeatably; one that arrives fast (a goal step) is braked through the far side or coasts into the
+/// play, and ends somewhere within it; a motor that leaves the link settles on its goal without chatter.
+/// Noise: a Gaussian sample per joint per physics step (seeded; restarts with the world) is added to
+/// the reported present position only; the servo's loop and goal := present on torque-on use the
+/// noiseless reading (a servo's inner loop filters its encoder far above the bus's read rate).
+/// </para>
 /// </remarks>
 public sealed class MujocoJointBackend : IJointBackend
 {
@@ -32,9 +55,29 @@ public sealed class MujocoJointBackend : IJointBackend
     private readonly double[] _stepGoal;
     private readonly bool[] _stepTorque;
     private readonly double[] _stepApplied;
+    private readonly double[] _encoder;
+    private readonly double[] _offsets;
+    private readonly double[] _backlash;
+    private readonly double[] _noiseDeviation;
+    private readonly double[] _play;
+    private readonly double[] _noise;
+    private readonly double[] _linkBefore;
+    private readonly double[] _motorVelocity;
+    private readonly double[] _motorTorque;
+    private readonly double[] _motorInertia;
+    private readonly bool[] _driving;
+    private readonly bool _imprecise;
+    private readonly int _noiseSeed;
+    private readonly double _timestep;
+    private Random _noiseRandom;
     private long _goalWrites;
 
     internal MujocoJointBackend(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, ServoMotorModel? servoOverride)
+        : this(model, joints, servoOverride, imprecision: null)
+    {
+    }
+
+    internal MujocoJointBackend(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, ServoMotorModel? servoOverride, JointImprecision? imprecision)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(joints);
@@ -78,6 +121,47 @@ public sealed class MujocoJointBackend : IJointBackend
         _stepGoal = new double[count];
         _stepTorque = new bool[count];
         _stepApplied = new double[count];
+        _encoder = new double[count];
+        _offsets = new double[count];
+        _backlash = new double[count];
+        _noiseDeviation = new double[count];
+        _play = new double[count];
+        _noise = new double[count];
+        _linkBefore = new double[count];
+        _motorVelocity = new double[count];
+        _motorTorque = new double[count];
+        _motorInertia = new double[count];
+        _driving = new bool[count];
+        _timestep = model.TimestepSeconds;
+        if (imprecision is not null)
+        {
+            if (imprecision.ZeroOffsetRadians.Count != count)
+            {
+                throw new ArgumentException($"{imprecision.ZeroOffsetRadians.Count} zero offsets for {count} joints.", nameof(imprecision));
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                // Degrees mean nothing to a slide joint (a jaw in metres): it stays exact.
+                if (model.Joints[_joints[i]].Type == MujocoJointType.Hinge)
+                {
+                    double scale = Math.Abs(_scales[i]);
+                    _offsets[i] = _scales[i] * imprecision.ZeroOffsetRadians[i];
+                    _backlash[i] = scale * imprecision.BacklashRadians;
+                    _noiseDeviation[i] = scale * imprecision.NoiseRadians;
+                }
+
+                // Without the MJCF's armature, the STS3215's ratio of rotor inertia to back-EMF damping (0.069 s).
+                ServoMotorModel servo = _servos[i];
+                double inertia = imprecision.MotorInertia is { } inertias ? inertias[i] : 0;
+                _motorInertia[i] = inertia > 0 ? inertia : 0.069 * servo.StallTorqueNewtonMeters / servo.NoLoadSpeedRadiansPerSecond;
+            }
+
+            _noiseSeed = imprecision.NoiseSeed;
+            _imprecise = _offsets.Any(value => value != 0) || _backlash.Any(value => value != 0) || _noiseDeviation.Any(value => value != 0);
+        }
+
+        _noiseRandom = new Random(_noiseSeed);
     }
 
     /// <summary>The MJCF joint of each backend joint.</summary>
@@ -110,7 +194,7 @@ public sealed class MujocoJointBackend : IJointBackend
         lock (_lock)
         {
             _torque[joint] = enabled;
-            _goal[joint] = _position[joint];
+            _goal[joint] = _encoder[joint];
         }
     }
 
@@ -200,10 +284,17 @@ public sealed class MujocoJointBackend : IJointBackend
         for (int i = 0; i < _joints.Length; i++)
         {
             double torque = 0;
-            if (_stepTorque[i])
+            double scale = _scales[i];
+            if (!_imprecise)
             {
-                double scale = _scales[i];
-                torque = _servos[i].Torque(_stepGoal[i], scale * simulation.GetJointPosition(_joints[i]), scale * simulation.GetJointVelocity(_joints[i]));
+                if (_stepTorque[i])
+                {
+                    torque = _servos[i].Torque(_stepGoal[i], scale * simulation.GetJointPosition(_joints[i]), scale * simulation.GetJointVelocity(_joints[i]));
+                }
+            }
+            else
+            {
+                torque = ImpreciseTorque(i, scale * simulation.GetJointPosition(_joints[i]), scale * simulation.GetJointVelocity(_joints[i]));
             }
 
             simulation.SetControl(_actuators[i], torque);
@@ -216,6 +307,51 @@ public sealed class MujocoJointBackend : IJointBackend
         }
     }
 
+    /// <summary>After a physics step: moves each motor within its play and draws the step's noise. Caller holds the world's lock.</summary>
+    internal void AdvanceImprecision(MujocoSimulation simulation)
+    {
+        if (!_imprecise)
+        {
+            return;
+        }
+
+        for (int i = 0; i < _joints.Length; i++)
+        {
+            double half = _backlash[i] / 2;
+            if (half > 0)
+            {
+                double link = _scales[i] * simulation.GetJointPosition(_joints[i]);
+                double linkVelocity = _scales[i] * simulation.GetJointVelocity(_joints[i]);
+                if (_driving[i])
+                {
+                    // The motor rode with the link: same side of the play, same speed.
+                    _motorVelocity[i] = linkVelocity;
+                }
+                else
+                {
+                    // The motor turns on its own inertia (semi-implicit Euler); a link that meets a
+                    // side of the play takes it along (an inelastic contact).
+                    // Back-EMF caps a driven motor at its no-load speed; the cap also keeps a stiff servo on a light rotor bounded.
+                    double limit = Math.Abs(_scales[i]) * _servos[i].NoLoadSpeedRadiansPerSecond;
+                    _motorVelocity[i] = Math.Clamp(_motorVelocity[i] + (_scales[i] * _motorTorque[i] / _motorInertia[i] * _timestep), -limit, limit);
+                    double play = _play[i] + (_motorVelocity[i] * _timestep) - (link - _linkBefore[i]);
+                    if (Math.Abs(play) >= half)
+                    {
+                        play = Math.CopySign(half, play);
+                        _motorVelocity[i] = linkVelocity;
+                    }
+
+                    _play[i] = play;
+                }
+            }
+
+            if (_noiseDeviation[i] > 0)
+            {
+                _noise[i] = _noiseDeviation[i] * ImprecisionDraws.Gaussian(_noiseRandom);
+            }
+        }
+    }
+
     /// <summary>Copies the simulated joints into the present values. Caller holds the world's lock.</summary>
     internal void Publish(MujocoSimulation simulation)
     {
@@ -223,21 +359,81 @@ public sealed class MujocoJointBackend : IJointBackend
         {
             for (int i = 0; i < _joints.Length; i++)
             {
-                _position[i] = _scales[i] * simulation.GetJointPosition(_joints[i]);
+                _encoder[i] = (_scales[i] * simulation.GetJointPosition(_joints[i])) + _play[i] + _offsets[i];
+                _position[i] = _encoder[i] + _noise[i];
                 _velocity[i] = _scales[i] * simulation.GetJointVelocity(_joints[i]);
             }
         }
     }
 
-    /// <summary>Sets every goal to the present position and every torque off (after a reset). Caller holds the world's lock.</summary>
+    /// <summary>Sets every goal to the present (noiseless) reading and every torque off (after a reset). Caller holds the world's lock.</summary>
     internal void Release()
     {
         lock (_lock)
         {
             Array.Clear(_torque);
             Array.Clear(_appliedTorque);
-            _position.CopyTo(_goal, 0);
+            _encoder.CopyTo(_goal, 0);
         }
+    }
+
+    /// <summary>Back to the start: every motor in the middle of its play, no noise, the noise stream from its seed. Caller holds the world's lock.</summary>
+    internal void ResetImprecision()
+    {
+        Array.Clear(_play);
+        Array.Clear(_noise);
+        Array.Clear(_driving);
+        Array.Clear(_motorVelocity);
+        Array.Clear(_motorTorque);
+        _noiseRandom = new Random(_noiseSeed);
+    }
+
+    /// <summary>Per joint, device units: encoder zero offsets.</summary>
+    internal IReadOnlyList<double> ZeroOffsets => Array.AsReadOnly((double[])_offsets.Clone());
+
+    /// <summary>Per joint, device units: the whole gear play.</summary>
+    internal IReadOnlyList<double> Backlash => Array.AsReadOnly((double[])_backlash.Clone());
+
+    /// <summary>Per joint, device units: the standard deviation of the reported positions' noise.</summary>
+    internal IReadOnlyList<double> EncoderNoise => Array.AsReadOnly((double[])_noiseDeviation.Clone());
+
+    /// <summary>The torque joint <paramref name="i"/>'s link gets: the servo's, closed on the offset encoder, when the motor presses a side of the play; else none (the motor then turns alone).</summary>
+    private double ImpreciseTorque(int i, double link, double velocity)
+    {
+        _linkBefore[i] = link;
+        _driving[i] = false;
+        _motorTorque[i] = 0;
+        double encoder = link + _play[i] + _offsets[i];
+        ServoMotorModel servo = _servos[i];
+        double half = _backlash[i] / 2;
+        if (!_stepTorque[i])
+        {
+            // Limp: the motor stays put unless the link drags it.
+            _motorVelocity[i] = 0;
+            return 0;
+        }
+
+        if (half == 0)
+        {
+            return servo.Torque(_stepGoal[i], encoder, velocity);
+        }
+
+        int side = _play[i] >= half ? 1 : _play[i] <= -half ? -1 : 0;
+        if (side != 0)
+        {
+            double wanted = servo.Torque(_stepGoal[i], encoder, velocity);
+            if (Math.Sign(wanted) == side)
+            {
+                _driving[i] = true;
+                return wanted;
+            }
+
+            // Pulling away from the side it touches: it leaves at the link's speed.
+            _motorVelocity[i] = velocity;
+        }
+
+        _motorTorque[i] = servo.Torque(_stepGoal[i], encoder, _motorVelocity[i]);
+        return 0;
     }
 
     private static int FindActuator(MujocoModel model, int joint, string name)

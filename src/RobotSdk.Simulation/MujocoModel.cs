@@ -17,11 +17,15 @@ public sealed unsafe class MujocoModel : IDisposable
     private const int ErrorBufferSize = 1024;
     private const string XmlTextSource = "XML text";
 
+    /// <summary>The virtual file name MJCF text is loaded under (relative references resolve against the current directory).</summary>
+    private const string XmlTextFileName = "robotsdk_model.xml";
+
     private readonly Dictionary<string, int> jointIndexes;
     private readonly Dictionary<string, int> actuatorIndexes;
     private readonly Dictionary<string, int> bodyIndexes;
     private readonly Dictionary<string, int> geomIndexes;
     private readonly Dictionary<string, int> cameraIndexes;
+    private readonly Dictionary<string, int> siteIndexes;
     private readonly int[] geomBodies;
 
     private MujocoModel(SafeMujocoModelHandle handle, string source)
@@ -35,12 +39,14 @@ public sealed unsafe class MujocoModel : IDisposable
         BodyNames = ReadNames(NativeMethods.ObjectBody, NativeMethods.BodyCount(handle));
         GeomNames = ReadNames(NativeMethods.ObjectGeom, NativeMethods.GeomCount(handle));
         CameraNames = ReadNames(NativeMethods.ObjectCamera, NativeMethods.CameraCount(handle));
+        SiteNames = ReadNames(NativeMethods.ObjectSite, NativeMethods.SiteCount(handle));
         geomBodies = Enumerable.Range(0, GeomNames.Count).Select(geom => NativeMethods.GeomBody(handle, geom)).ToArray();
         jointIndexes = IndexByName(Joints.Select(joint => joint.Name));
         actuatorIndexes = IndexByName(Actuators.Select(actuator => actuator.Name));
         bodyIndexes = IndexByName(BodyNames);
         geomIndexes = IndexByName(GeomNames);
         cameraIndexes = IndexByName(CameraNames);
+        siteIndexes = IndexByName(SiteNames);
     }
 
     /// <summary>Where the model came from: its file path, or "XML text".</summary>
@@ -67,6 +73,9 @@ public sealed unsafe class MujocoModel : IDisposable
     /// <summary>Camera names by index; unnamed cameras are empty strings.</summary>
     public ReadOnlyCollection<string> CameraNames { get; }
 
+    /// <summary>Site names by index; unnamed sites are empty strings.</summary>
+    public ReadOnlyCollection<string> SiteNames { get; }
+
     /// <summary>The physics timestep in seconds (MJCF <c>option timestep</c>; MuJoCo's default is 0.002).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not positive and finite.</exception>
     public double TimestepSeconds
@@ -85,7 +94,10 @@ public sealed unsafe class MujocoModel : IDisposable
 
     internal SafeMujocoModelHandle Handle { get; }
 
-    /// <summary>Loads and compiles an MJCF (or URDF) file; meshes and textures resolve relative to it.</summary>
+    /// <summary>
+    /// Loads and compiles an MJCF (or URDF) file; meshes and textures resolve relative to it. Sites named
+    /// <c>apriltag_tag36h11_&lt;id&gt;</c> become textured tags (see the README's AprilTag section).
+    /// </summary>
     /// <param name="path">The model file.</param>
     /// <returns>The compiled model, which the caller disposes.</returns>
     /// <exception cref="SimulationException">MuJoCo rejected the file; the message quotes MuJoCo and names the file.</exception>
@@ -100,12 +112,18 @@ public sealed unsafe class MujocoModel : IDisposable
             throw new FileNotFoundException($"MuJoCo model file not found: {fullPath}", fullPath);
         }
 
+        (string xml, IReadOnlyDictionary<string, byte[]> files) = MjcfAprilTags.AddTagGeoms(File.ReadAllText(fullPath));
         byte* error = stackalloc byte[ErrorBufferSize];
-        nint model = NativeMethods.LoadXmlFile(fullPath, error, ErrorBufferSize);
+        nint model = files.Count == 0
+            ? NativeMethods.LoadXmlFile(fullPath, error, ErrorBufferSize)
+            : LoadWithFiles(fullPath, xml, files, error);
         return Wrap(model, new ReadOnlySpan<byte>(error, ErrorBufferSize), fullPath);
     }
 
-    /// <summary>Loads and compiles MJCF text. File references in it (meshes) resolve against the current directory.</summary>
+    /// <summary>
+    /// Loads and compiles MJCF text. File references in it (meshes) resolve against the current directory.
+    /// Sites named <c>apriltag_tag36h11_&lt;id&gt;</c> become textured tags (see the README's AprilTag section).
+    /// </summary>
     /// <param name="xml">The MJCF document.</param>
     /// <returns>The compiled model, which the caller disposes.</returns>
     /// <exception cref="SimulationException">MuJoCo rejected the text; the message quotes MuJoCo.</exception>
@@ -114,8 +132,11 @@ public sealed unsafe class MujocoModel : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(xml);
         MujocoLibrary.EnsureAvailable();
+        (string tagged, IReadOnlyDictionary<string, byte[]> files) = MjcfAprilTags.AddTagGeoms(xml);
         byte* error = stackalloc byte[ErrorBufferSize];
-        nint model = NativeMethods.LoadXmlString(xml, error, ErrorBufferSize);
+        nint model = files.Count == 0
+            ? NativeMethods.LoadXmlString(xml, error, ErrorBufferSize)
+            : LoadWithFiles(XmlTextFileName, tagged, files, error);
         return Wrap(model, new ReadOnlySpan<byte>(error, ErrorBufferSize), XmlTextSource);
     }
 
@@ -139,6 +160,10 @@ public sealed unsafe class MujocoModel : IDisposable
     /// <exception cref="ArgumentException">No camera has that name.</exception>
     public int GetCameraIndex(string name) => Lookup(cameraIndexes, name, "camera");
 
+    /// <summary>The index of the site named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No site has that name.</exception>
+    public int GetSiteIndex(string name) => Lookup(siteIndexes, name, "site");
+
     /// <summary>The index of the joint named <paramref name="name"/>, if there is one.</summary>
     public bool TryGetJointIndex(string name, out int index) => jointIndexes.TryGetValue(name, out index);
 
@@ -160,6 +185,40 @@ public sealed unsafe class MujocoModel : IDisposable
     /// <inheritdoc />
     public override string ToString() =>
         $"MuJoCo model ({Source}): {Joints.Count} joints, {Actuators.Count} actuators, {BodyNames.Count} bodies, {CameraNames.Count} cameras";
+
+    /// <summary>Loads <paramref name="xml"/> as the file <paramref name="modelPath"/> beside in-memory <paramref name="files"/>.</summary>
+    private static nint LoadWithFiles(string modelPath, string xml, IReadOnlyDictionary<string, byte[]> files, byte* error)
+    {
+        // Names as NUL-terminated UTF-8, contents pinned for the duration of the call (the shim copies both).
+        byte[][] names = files.Keys.Select(name => System.Text.Encoding.UTF8.GetBytes(name + "\0")).ToArray();
+        byte[][] contents = files.Values.ToArray();
+        var handles = new List<GCHandle>(names.Length + contents.Length);
+        try
+        {
+            nint* namePointers = stackalloc nint[names.Length];
+            nint* contentPointers = stackalloc nint[contents.Length];
+            int* sizes = stackalloc int[contents.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                GCHandle name = GCHandle.Alloc(names[i], GCHandleType.Pinned);
+                handles.Add(name);
+                GCHandle content = GCHandle.Alloc(contents[i], GCHandleType.Pinned);
+                handles.Add(content);
+                namePointers[i] = name.AddrOfPinnedObject();
+                contentPointers[i] = content.AddrOfPinnedObject();
+                sizes[i] = contents[i].Length;
+            }
+
+            return NativeMethods.LoadXmlWithFiles(modelPath, xml, names.Length, (byte**)namePointers, (byte**)contentPointers, sizes, error, ErrorBufferSize);
+        }
+        finally
+        {
+            foreach (GCHandle handle in handles)
+            {
+                handle.Free();
+            }
+        }
+    }
 
     private static MujocoModel Wrap(nint model, ReadOnlySpan<byte> error, string source)
     {

@@ -226,6 +226,20 @@ public sealed unsafe class MujocoSimulation : IDisposable
     /// <exception cref="ArgumentException">No such body.</exception>
     public Pose GetBodyPose(string bodyName) => GetBodyPose(Model.GetBodyIndex(bodyName));
 
+    /// <summary>A site's pose in the world (its frame's origin and orientation) as of the last step or <see cref="Forward"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a site index.</exception>
+    public Pose GetSitePose(int siteIndex)
+    {
+        CheckIndex(siteIndex, Model.SiteNames.Count, nameof(siteIndex));
+        double* pose = stackalloc double[7];
+        MujocoStatus.ThrowIfFailed(NativeMethods.SitePose(model, Handle, siteIndex, pose, pose + 3), "reading a site pose");
+        return ToPose(pose);
+    }
+
+    /// <summary>The named site's pose in the world.</summary>
+    /// <exception cref="ArgumentException">No such site.</exception>
+    public Pose GetSitePose(string siteName) => GetSitePose(Model.GetSiteIndex(siteName));
+
     /// <summary>A model camera's pose in the world. The camera looks along its -z axis with +y up (OpenGL's convention).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a camera index.</exception>
     public Pose GetCameraPose(int cameraIndex)

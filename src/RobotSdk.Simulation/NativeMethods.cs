@@ -9,7 +9,7 @@ namespace RobotSdk.Simulation;
 /// nothing. Status results are checked by <see cref="MujocoStatus.ThrowIfFailed"/>.
 /// </summary>
 /// <remarks>
-/// Ownership: a model pointer from <see cref="LoadXmlFile"/>/<see cref="LoadXmlString"/> is owned
+/// Ownership: a model pointer from <see cref="LoadXmlFile"/>, <see cref="LoadXmlString"/> or <see cref="LoadXmlWithFiles"/> is owned
 /// by <see cref="SafeMujocoModelHandle"/>, data by <see cref="SafeMujocoDataHandle"/>, a renderer by
 /// <see cref="SafeOffscreenRendererHandle"/>. Strings returned by <see cref="IdToName"/> and
 /// <see cref="LastError"/> belong to MuJoCo or the shim and are copied at once.
@@ -30,6 +30,7 @@ internal static unsafe partial class NativeMethods
     public const int ObjectGeom = 2;
     public const int ObjectCamera = 3;
     public const int ObjectActuator = 4;
+    public const int ObjectSite = 5;
 
     /// <summary>libc's setenv(3): native code (Mesa) reads the C environment, which .NET's own copy does not change.</summary>
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
@@ -46,6 +47,13 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Shim, EntryPoint = "rsmj_load_xml_string", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint LoadXmlString(string xml, byte* error, int errorSize);
+
+    /// <summary>
+    /// Loads <paramref name="xml"/> as if it were the file <paramref name="modelPath"/>, with extra
+    /// in-memory files MuJoCo finds by file name before looking on disk. The shim copies the buffers.
+    /// </summary>
+    [LibraryImport(Shim, EntryPoint = "rsmj_load_xml_with_files", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint LoadXmlWithFiles(string modelPath, string xml, int fileCount, byte** fileNames, byte** fileData, int* fileSizes, byte* error, int errorSize);
 
     [LibraryImport(Shim, EntryPoint = "rsmj_free_model")]
     public static partial void FreeModel(nint model);
@@ -70,6 +78,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Shim, EntryPoint = "rsmj_ncam")]
     public static partial int CameraCount(SafeMujocoModelHandle model);
+
+    [LibraryImport(Shim, EntryPoint = "rsmj_nsite")]
+    public static partial int SiteCount(SafeMujocoModelHandle model);
 
     [LibraryImport(Shim, EntryPoint = "rsmj_timestep")]
     public static partial double Timestep(SafeMujocoModelHandle model);
@@ -153,6 +164,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Shim, EntryPoint = "rsmj_body_pose")]
     public static partial int BodyPose(SafeMujocoModelHandle model, SafeMujocoDataHandle data, int body, double* position3, double* quaternion4);
+
+    [LibraryImport(Shim, EntryPoint = "rsmj_site_pose")]
+    public static partial int SitePose(SafeMujocoModelHandle model, SafeMujocoDataHandle data, int site, double* position3, double* quaternion4);
 
     [LibraryImport(Shim, EntryPoint = "rsmj_camera_pose")]
     public static partial int CameraPose(SafeMujocoModelHandle model, SafeMujocoDataHandle data, int camera, double* position3, double* quaternion4);

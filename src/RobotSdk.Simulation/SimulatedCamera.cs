@@ -178,18 +178,23 @@ public sealed class SimulatedCamera : ICamera
     /// <summary>
     /// The camera's optical frame (OpenCV: x right, y down, z forward) in the world, now: it maps
     /// optical coordinates to world coordinates, so a world point p lands at
-    /// u = cx + fx X/Z, v = cy + fy Y/Z with (X, Y, Z) = pose⁻¹ p. Ground truth for calibration.
+    /// u = cx + fx X/Z, v = cy + fy Y/Z with (X, Y, Z) = pose⁻¹ p. The TRUE pose, the one it renders
+    /// from (camera imprecision included): ground truth for tests and reports, not for calibration code.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The world was disposed.</exception>
     public Pose GetOpticalPose() => _world.Access(simulation => simulation.GetCameraPose(_cameraIndex)) * OpenGlToOptical;
 
     /// <summary>
-    /// This camera as a <see cref="CameraRigEntry"/>: name, size, <see cref="CameraRigEntry.Source"/> =
-    /// the MJCF camera's name and the exact <see cref="Intrinsics"/>; extrinsics left to calibration.
+    /// This camera as a <see cref="CameraRigEntry"/>, with what a calibration may be told: name, size,
+    /// <see cref="CameraRigEntry.Source"/> = the MJCF camera's name, the exact <see cref="Intrinsics"/>
+    /// (imprecision never perturbs them) and the NOMINAL extrinsics from the world's authored MJCF
+    /// (<see cref="VirtualWorld.GetNominalExtrinsics"/>; null for a world made over a compiled model).
+    /// With camera imprecision the camera renders from a different, true pose
+    /// (<see cref="GetOpticalPose"/>, <see cref="VirtualWorld.GroundTruth"/>) that only calibration can find.
     /// </summary>
     /// <param name="mount">Whether the MJCF camera is fixed in the scene or carried by the arm.</param>
     public CameraRigEntry ToRigEntry(CameraMount mount) =>
-        new(Name, mount, Width, Height) { Source = Name, Intrinsics = Intrinsics };
+        new(Name, mount, Width, Height) { Source = Name, Intrinsics = Intrinsics, Extrinsics = _world.GetNominalExtrinsics(Name, mount) };
 
     /// <inheritdoc />
     /// <exception cref="DeviceDisconnectedException">Rendering failed (the world was disposed or faulted) and the last frame was taken.</exception>

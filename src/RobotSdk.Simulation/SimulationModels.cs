@@ -3,9 +3,10 @@ using System.Reflection;
 namespace RobotSdk.Simulation;
 
 /// <summary>
-/// The MJCF worlds that ship inside this assembly, loadable by name. <c>so101</c>: the SO-101
-/// follower on a tabletop with three 25 mm cubes, a fixed <c>scene</c> camera and a <c>wrist</c>
-/// camera (its header comment gives the sources, the physical choices and the camera intrinsics).
+/// The MJCF worlds that ship inside this assembly, loadable by name. <c>so101</c> and <c>so100</c>:
+/// the SO-101 and SO-100 followers (Feetech STS3215 servos) on a tabletop with three 25 mm cubes, a
+/// fixed <c>scene</c> camera and a <c>wrist</c> camera (each header comment gives the sources, the
+/// physical choices and the camera intrinsics).
 /// </summary>
 public static class SimulationModels
 {
@@ -23,6 +24,21 @@ public static class SimulationModels
     /// before the servos are switched on.
     /// </summary>
     public static IReadOnlyList<double> So101RestPose { get; } = Array.AsReadOnly([0, -1.74533, 1.69, 0.926, 0, 0]);
+
+    /// <summary>The SO-100 follower tabletop world's name (the driver's approximate kinematics: the SO-101 chain).</summary>
+    public const string So100 = "so100";
+
+    /// <summary>The SO-100 joints, in the driver's order: joint i of the model is motor i of the Feetech driver's <c>so100</c>.</summary>
+    public static IReadOnlyList<string> So100Joints { get; } =
+        Array.AsReadOnly(["shoulder_pan", "shoulder_lift", "elbow_flex", "wrist_flex", "wrist_roll", "gripper"]);
+
+    /// <summary>
+    /// Where a limp SO-100 comes to rest in the <see cref="So100"/> world, radians (driver order):
+    /// as the SO-101's, upper arm back on its stop, forearm folded on its stop, the gripper lying on the
+    /// table. <see cref="SimulatedArms.So100"/> starts here unless told otherwise, so nothing falls
+    /// before the servos are switched on.
+    /// </summary>
+    public static IReadOnlyList<double> So100RestPose { get; } = Array.AsReadOnly([0, -1.74533, 1.69, 0.926, 0, 0]);
 
     /// <summary>The names of the built-in worlds.</summary>
     public static IReadOnlyList<string> Names { get; } = Array.AsReadOnly(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RobotSdk.Geometry;
 
 namespace RobotSdk.Simulation;
 
@@ -22,6 +23,7 @@ public sealed class VirtualWorld : IDisposable
     private readonly VirtualWorldOptions _options;
     private readonly double _timestep;
     private readonly IReadOnlyList<double>? _startPose;
+    private readonly MjcfImprecision? _geometry;
     private Thread? _thread;
     private volatile bool _stopping;
     private volatile Exception? _fault;
@@ -38,9 +40,9 @@ public sealed class VirtualWorld : IDisposable
     /// <param name="model">The compiled model; the caller keeps ownership (the world keeps the native model alive).</param>
     /// <param name="jointNames">Hinge or slide joints, each driven by a direct-torque actuator (<c>&lt;motor joint="..."/&gt;</c>).</param>
     /// <param name="options">Seed, start pose, servo model and real-time tolerances; defaults when null.</param>
-    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length; <see cref="VirtualWorldOptions.Imprecision"/> asks for link-length or camera errors (those need <see cref="Create"/>).</exception>
     public VirtualWorld(MujocoModel model, IReadOnlyList<string> jointNames, VirtualWorldOptions? options = null)
-        : this(model, SimulatedJoint.Named(jointNames), options, ownsModel: false, defaultPose: null)
+        : this(model, SimulatedJoint.Named(jointNames), options, ownsModel: false, defaultPose: null, geometry: null)
     {
     }
 
@@ -48,28 +50,49 @@ public sealed class VirtualWorld : IDisposable
     /// <param name="model">The compiled model; the caller keeps ownership (the world keeps the native model alive).</param>
     /// <param name="joints">The backend's joints, servos and units.</param>
     /// <param name="options">Seed, start pose, default servo model and real-time tolerances; defaults when null.</param>
-    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A joint is missing, not a hinge or slide, or has no actuator; the start pose has the wrong length; <see cref="VirtualWorldOptions.Imprecision"/> asks for link-length or camera errors (those need <see cref="Create"/>).</exception>
     public VirtualWorld(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, VirtualWorldOptions? options = null)
-        : this(model, joints, options, ownsModel: false, defaultPose: null)
+        : this(model, joints, options, ownsModel: false, defaultPose: null, geometry: null)
     {
     }
 
-    internal VirtualWorld(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose)
+    internal VirtualWorld(MujocoModel model, IReadOnlyList<SimulatedJoint> joints, VirtualWorldOptions? options, bool ownsModel, IReadOnlyList<double>? defaultPose, MjcfImprecision? geometry)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(joints);
         _options = options ?? new VirtualWorldOptions();
         if (_options.ObjectJitterMeters < 0 || !double.IsFinite(_options.ObjectJitterMeters))
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.ObjectJitterMeters, "ObjectJitterMeters must be a non-negative number of metres.");
         }
 
-        Joints = new MujocoJointBackend(model, joints, _options.Servo);
+        ArmImprecision? imprecision = _options.Imprecision?.Clone();
+        imprecision?.Validate();
+        if (geometry is null && imprecision is { } figures && (figures.MaxLinkLengthErrorMillimeters > 0 || figures.HasCameraErrors))
+        {
+            throw new ArgumentException("Link-length and camera errors change the MJCF before it compiles: make the world with VirtualWorld.Create(arm, options).", nameof(options));
+        }
+
+        JointImprecision? jointErrors = imprecision is null ? null : JointImprecision.Draw(imprecision, joints.Count) with
+        {
+            MotorInertia = geometry is null ? null : joints.Select(joint => geometry.ReadJointArmature(joint.Name)).ToArray(),
+        };
+        Joints = new MujocoJointBackend(model, joints, _options.Servo, jointErrors);
         _startPose = _options.InitialPositions ?? defaultPose;
         if (_startPose is { } initial && initial.Count != Joints.JointCount)
         {
             throw new ArgumentException($"InitialPositions has {initial.Count} values; the world has {Joints.JointCount} joints.", nameof(options));
         }
 
+        _geometry = geometry;
+        GroundTruth = new ImprecisionTruth(
+            imprecision?.Seed ?? 0,
+            Joints.JointNames,
+            Joints.ZeroOffsets,
+            Joints.Backlash,
+            Joints.EncoderNoise,
+            geometry?.LinkLengthErrors ?? [],
+            geometry?.Cameras ?? []);
         Model = model;
         _timestep = model.TimestepSeconds;
         _simulation = new MujocoSimulation(model);
@@ -82,6 +105,17 @@ public sealed class VirtualWorld : IDisposable
 
     /// <summary>The simulated servos, for a device emulator (joint i = the i-th joint name).</summary>
     public MujocoJointBackend Joints { get; }
+
+    /// <summary>
+    /// The imprecision this world was built with (<see cref="VirtualWorldOptions.Imprecision"/>): zero
+    /// offsets, backlash and noise per joint, link-length errors per chain body, nominal and true camera
+    /// poses (cameras and links only for worlds made by <see cref="Create"/>; all zero without
+    /// imprecision). Ground truth for tests and reports ONLY: calibration code must never read it.
+    /// </summary>
+    public ImprecisionTruth GroundTruth { get; }
+
+    /// <summary>The MJCF as authored, before any imprecision: what a calibration may be given as the nominal model; null for a world made over a compiled model.</summary>
+    public string? NominalMjcf => _geometry?.NominalXml;
 
     /// <summary>Whether the real-time thread is running.</summary>
     public bool IsRunning => _thread is { IsAlive: true } && !_stopping;
@@ -109,16 +143,20 @@ public sealed class VirtualWorld : IDisposable
 
     /// <summary>The built-in world of <paramref name="arm"/> with its servos: joint i of the world is joint i of the arm's driver.</summary>
     /// <param name="arm">One of <see cref="SimulatedArms.All"/> (or your own over a built-in world).</param>
-    /// <param name="options">Seed, start pose (the arm's <see cref="SimulatedArmModel.RestPose"/> when not given), real-time tolerances; defaults when null.</param>
+    /// <param name="options">Seed, start pose (the arm's <see cref="SimulatedArmModel.RestPose"/> when not given), real-time tolerances, imprecision (applied to the MJCF text before it compiles); defaults when null.</param>
     /// <returns>A stopped world that owns its model.</returns>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An imprecision figure is out of range.</exception>
     public static VirtualWorld Create(SimulatedArmModel arm, VirtualWorldOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(arm);
-        MujocoModel model = SimulationModels.Load(arm.World);
+        ArmImprecision? imprecision = options?.Imprecision?.Clone();
+        imprecision?.Validate();
+        var geometry = new MjcfImprecision(SimulationModels.ReadXml(arm.World), arm, imprecision);
+        MujocoModel model = MujocoModel.LoadFromXml(geometry.Xml);
         try
         {
-            return new VirtualWorld(model, arm.Joints, options, ownsModel: true, arm.RestPose);
+            return new VirtualWorld(model, arm.Joints, options, ownsModel: true, arm.RestPose, geometry);
         }
         catch
         {
@@ -141,6 +179,18 @@ public sealed class VirtualWorld : IDisposable
         _stopping = false;
         _thread = new Thread(RunRealTime) { IsBackground = true, Name = "RobotSdk virtual world", Priority = ThreadPriority.AboveNormal };
         _thread.Start();
+    }
+
+    /// <summary>
+    /// The nominal extrinsics of camera <paramref name="cameraName"/> (optical frame relative to the
+    /// arm's base for <see cref="CameraMount.Fixed"/>, to the tool body for <see cref="CameraMount.Wrist"/>)
+    /// from <see cref="NominalMjcf"/>, not the true pose; null for a world made over a compiled model,
+    /// or when a joint lies between the camera and that frame.
+    /// </summary>
+    public Pose? GetNominalExtrinsics(string cameraName, CameraMount mount)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cameraName);
+        return _geometry?.GetNominalExtrinsics(cameraName, mount);
     }
 
     /// <summary>Stops the real-time thread (the state stays; <see cref="Step"/> or <see cref="Start"/> may follow).</summary>
@@ -208,7 +258,7 @@ public sealed class VirtualWorld : IDisposable
         }
     }
 
-    /// <summary>Back to the start: the MJCF state, the seeded placement, the start pose, every servo off.</summary>
+    /// <summary>Back to the start: the MJCF state, the seeded placement, the start pose, every servo off, every motor in the middle of its backlash, the noise stream from its seed.</summary>
     /// <exception cref="InvalidOperationException">The real-time thread is running.</exception>
     public void Reset()
     {
@@ -273,6 +323,7 @@ public sealed class VirtualWorld : IDisposable
             }
 
             _simulation.Forward();
+            Joints.ResetImprecision();
             Joints.Publish(_simulation);
             Joints.Release();
         }
@@ -307,6 +358,7 @@ public sealed class VirtualWorld : IDisposable
         {
             Joints.ApplyControls(_simulation);
             _simulation.Step();
+            Joints.AdvanceImprecision(_simulation);
             Joints.Publish(_simulation);
             _steps++;
             _stepTicks += Stopwatch.GetTimestamp() - start;

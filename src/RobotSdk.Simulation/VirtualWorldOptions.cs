@@ -17,6 +17,15 @@ public sealed class VirtualWorldOptions
     /// <summary>Where the backend's joints start, radians, one per joint (clamped into their ranges); when null, the MJCF's zero pose (or the world's rest pose, for <see cref="VirtualWorld.CreateSo101"/>).</summary>
     public IReadOnlyList<double>? InitialPositions { get; set; }
 
+    /// <summary>
+    /// Imprecision injected on purpose (zero offsets, link-length errors, backlash, encoder noise,
+    /// camera pose errors), seeded by its own <see cref="ArmImprecision.Seed"/>; null (default) = a
+    /// perfect arm. Gravity sag is always there: it comes from the physics (load / servo Kp). Link and
+    /// camera errors need the MJCF text, so only <see cref="VirtualWorld.Create"/> accepts them; what was
+    /// drawn is <see cref="VirtualWorld.GroundTruth"/>.
+    /// </summary>
+    public ArmImprecision? Imprecision { get; set; }
+
     /// <summary>When set, the servo of every backend joint, instead of each joint's own (<see cref="SimulatedJoint.Servo"/>, else <see cref="ServoMotorModel.Sts3215"/>); default null.</summary>
     public ServoMotorModel? Servo { get; set; }
 

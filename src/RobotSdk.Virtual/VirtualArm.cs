@@ -62,6 +62,12 @@ public sealed class VirtualArm : IDisposable
     /// <summary>The simulation behind the emulator: ground truth for tests and reports, never for control.</summary>
     public VirtualWorld World { get; }
 
+    /// <summary>
+    /// What imprecision the arm was given (<see cref="VirtualWorldOptions.Imprecision"/>): for tests
+    /// and reports that score a calibration, never for the calibration itself.
+    /// </summary>
+    public ImprecisionTruth GroundTruth => World.GroundTruth;
+
     /// <summary>Starts the virtual arm called <paramref name="arm"/> (one of <see cref="Names"/>).</summary>
     /// <param name="arm">The arm's name, case-insensitive.</param>
     /// <param name="options">Link path or TCP port, world options; defaults when null.</param>

@@ -1,3 +1,4 @@
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Geometry;
 
@@ -37,7 +38,7 @@ public static class HandEyeCalibration
     /// Levenberg-Marquardt on every corner's reprojection error over the camera and tag poses.
     /// </summary>
     /// <param name="toolPoses">World-to-tool transform of each pose (forward kinematics of the measured joints).</param>
-    /// <param name="corners">The four tag corners in each image, in <see cref="PoseObservation.Corners"/>'s order.</param>
+    /// <param name="corners">The four tag corners in each image, in <see cref="AprilTagDetection.Corners"/>'s order (pass a detection's corners as they are).</param>
     /// <param name="intrinsics">The camera's intrinsics.</param>
     /// <param name="tagSizeMeters">Side of the tag's black square, metres.</param>
     /// <param name="mount">Fixed (eye-to-hand) or wrist (eye-in-hand).</param>
@@ -48,25 +49,26 @@ public static class HandEyeCalibration
         ArgumentNullException.ThrowIfNull(corners);
         CheckPoseCount(toolPoses.Count, nameof(toolPoses));
         ObservationValidation.CheckCounts(toolPoses.Count, corners.Count, "corner sets", nameof(corners));
-        ObservationValidation.CheckIntrinsics(intrinsics, nameof(intrinsics));
+        CameraModel camera = ObservationValidation.CameraModelOf(intrinsics, nameof(intrinsics));
         ObservationValidation.CheckTagSize(tagSizeMeters, nameof(tagSizeMeters));
         RigidMotion[] tools = ToMotions(toolPoses, nameof(toolPoses));
         PixelPoint[] flat = ObservationValidation.FlattenCorners(corners, nameof(corners));
-        var model = new CalibrationModel(tools, flat, intrinsics, tagSizeMeters, mount);
-        (RigidMotion camera, RigidMotion tag) = Initialize(tools, flat, intrinsics, tagSizeMeters, mount);
-        model.SetPoses(camera, tag);
+        var model = new CalibrationModel(tools, flat, camera, tagSizeMeters, mount);
+        (RigidMotion cameraPose, RigidMotion tagPose) = Initialize(tools, flat, camera, tagSizeMeters, mount);
+        model.SetPoses(cameraPose, tagPose);
         LevenbergMarquardtOutcome outcome = LevenbergMarquardt.Minimize(model, 100, 0);
         double rms = Math.Sqrt(2 * outcome.Cost / outcome.Residuals.Length);
         return new HandEyeResult(mount, model.Camera.ToPose(), model.Tag.ToPose(), rms);
     }
 
-    /// <summary>Camera and tag poses from corners: a tag pose per image, then the closed form.</summary>
-    internal static (RigidMotion Camera, RigidMotion Tag) Initialize(RigidMotion[] tools, PixelPoint[] corners, CameraIntrinsics intrinsics, double tagSizeMeters, CameraMount mount)
+    /// <summary>Camera and tag poses from corners: a tag pose per image (<see cref="TagPoseEstimator"/>), then the closed form.</summary>
+    internal static (RigidMotion Camera, RigidMotion Tag) Initialize(RigidMotion[] tools, PixelPoint[] corners, CameraModel camera, double tagSizeMeters, CameraMount mount)
     {
         var tags = new RigidMotion[tools.Length];
         for (int i = 0; i < tools.Length; i++)
         {
-            tags[i] = SquareTagPose.Estimate(intrinsics, corners.AsSpan(i * CornerProjection.CornerCount, CornerProjection.CornerCount), tagSizeMeters);
+            var imageCorners = new ArraySegment<PixelPoint>(corners, i * AprilTagGeometry.CornerCount, AprilTagGeometry.CornerCount);
+            tags[i] = RigidMotion.FromPose(TagPoseEstimator.Estimate(camera, imageCorners, tagSizeMeters).CameraFromObject);
         }
 
         return ClosedForm(tools, tags, mount);

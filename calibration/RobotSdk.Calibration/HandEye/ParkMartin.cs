@@ -30,7 +30,7 @@ internal static class ParkMartin
             }
         }
 
-        Matrix<double> rotation = NearestRotation(m);
+        Matrix<double> rotation = RotationMatrices.NearestRotationMatrix(m);
         // Normal equations of the stacked (R_A - I) t = R_X t_B - t_A: 3 x 3, however many motions.
         var normal = Matrix<double>.Build.Dense(3, 3);
         var rhs = Vector<double>.Build.Dense(3);
@@ -58,23 +58,8 @@ internal static class ParkMartin
         }
 
         Vector<double> t = normal.Solve(rhs);
-        return FromMatrix(rotation, t[0], t[1], t[2]);
+        return RigidMotion.FromMatrix(rotation, t[0], t[1], t[2]);
     }
-
-    /// <summary>The rotation nearest (Frobenius) to <paramref name="m"/>: U diag(1, 1, det) V^T of its SVD.</summary>
-    public static Matrix<double> NearestRotation(Matrix<double> m)
-    {
-        var svd = m.Svd(true);
-        Matrix<double> u = svd.U;
-        Matrix<double> vt = svd.VT;
-        double determinant = (u * vt).Determinant();
-        var d = Matrix<double>.Build.DenseIdentity(3);
-        d[2, 2] = determinant < 0 ? -1 : 1;
-        return u * d * vt;
-    }
-
-    public static RigidMotion FromMatrix(Matrix<double> r, double x, double y, double z) =>
-        new(r[0, 0], r[0, 1], r[0, 2], r[1, 0], r[1, 1], r[1, 2], r[2, 0], r[2, 1], r[2, 2], x, y, z);
 
     /// <summary>Chordal mean of rigid motions: mean translation, nearest rotation to the mean rotation matrix.</summary>
     public static RigidMotion Mean(IReadOnlyList<RigidMotion> motions)
@@ -90,6 +75,6 @@ internal static class ParkMartin
         }
 
         int n = motions.Count;
-        return FromMatrix(NearestRotation(sum), x / n, y / n, z / n);
+        return RigidMotion.FromMatrix(RotationMatrices.NearestRotationMatrix(sum), x / n, y / n, z / n);
     }
 }

@@ -1,3 +1,4 @@
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Geometry;
 
 namespace RobotSdk.Calibration.Identification;
@@ -13,12 +14,14 @@ namespace RobotSdk.Calibration.Identification;
 /// the tag pose. Poses are local: pose = reference * exp(rotation vector, translation), re-centred
 /// on every accepted step, so no Euler singularity is ever met. A fixed camera's pose is in the
 /// chain's world frame and the tag's in the tool frame; a wrist camera's pose is in the tool frame
-/// and the tag's in the world frame. The Jacobian is analytic (one forward kinematics per pose);
-/// a central-difference one is kept to test it against.
+/// and the tag's in the world frame. Tag corners are <see cref="AprilTagGeometry.Corners"/>, in the
+/// detector's order, so <see cref="AprilTagDetection.Corners"/> are observations as they come. The
+/// Jacobian is analytic (one forward kinematics per pose, and <see cref="CameraModel"/>'s projection
+/// derivative); a central-difference one is kept to test it against.
 /// </remarks>
 internal sealed class CalibrationModel : ILeastSquaresProblem
 {
-    private const int CornerResiduals = 2 * CornerProjection.CornerCount;
+    private const int CornerResiduals = 2 * AprilTagGeometry.CornerCount;
 
     private readonly int _jointCount;
     private readonly RigidMotion _base;
@@ -32,7 +35,7 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     private readonly double[] _positions;
     private readonly PixelPoint[] _corners;
     private readonly Vector3D[] _tagCorners;
-    private readonly CornerProjection _projection;
+    private readonly CameraModel _lens;
     private readonly CameraMount _mount;
     private readonly int _cameraStart;
     private readonly int _tagStart;
@@ -49,8 +52,8 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     private RigidMotion _tag;
 
     /// <summary>A model through <paramref name="chain"/>; positions are row-major, one row of chain-order joints per pose.</summary>
-    public CalibrationModel(KinematicChainDescription chain, double[] positions, PixelPoint[] corners, CameraIntrinsics intrinsics, double tagSizeMeters, CameraMount mount)
-        : this(chain.Joints.Count, positions, null, corners, intrinsics, tagSizeMeters, mount)
+    public CalibrationModel(KinematicChainDescription chain, double[] positions, PixelPoint[] corners, CameraModel camera, double tagSizeMeters, CameraMount mount)
+        : this(chain.Joints.Count, positions, null, corners, camera, tagSizeMeters, mount)
     {
         _base = RigidMotion.FromPose(chain.Base);
         var parameters = new List<KinematicParameter>();
@@ -87,8 +90,8 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     }
 
     /// <summary>A hand-eye model over given tool poses (world to tool): only the camera and tag poses are parameters.</summary>
-    public CalibrationModel(RigidMotion[] toolPoses, PixelPoint[] corners, CameraIntrinsics intrinsics, double tagSizeMeters, CameraMount mount)
-        : this(0, [], toolPoses, corners, intrinsics, tagSizeMeters, mount)
+    public CalibrationModel(RigidMotion[] toolPoses, PixelPoint[] corners, CameraModel camera, double tagSizeMeters, CameraMount mount)
+        : this(0, [], toolPoses, corners, camera, tagSizeMeters, mount)
     {
         _base = RigidMotion.Identity;
         _cameraStart = 0;
@@ -99,7 +102,7 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         _free = Enumerable.Range(0, 12).ToArray();
     }
 
-    private CalibrationModel(int jointCount, double[] positions, RigidMotion[]? givenTools, PixelPoint[] corners, CameraIntrinsics intrinsics, double tagSizeMeters, CameraMount mount)
+    private CalibrationModel(int jointCount, double[] positions, RigidMotion[]? givenTools, PixelPoint[] corners, CameraModel camera, double tagSizeMeters, CameraMount mount)
     {
         _jointCount = jointCount;
         _linkRotations = new RigidMotion[jointCount + 1];
@@ -114,14 +117,9 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         _positions = positions;
         _givenTools = givenTools;
         _corners = corners;
-        PoseCount = corners.Length / CornerProjection.CornerCount;
-        _tagCorners = new Vector3D[CornerProjection.CornerCount];
-        for (int k = 0; k < _tagCorners.Length; k++)
-        {
-            _tagCorners[k] = CornerProjection.TagCorner(k, tagSizeMeters);
-        }
-
-        _projection = new CornerProjection(intrinsics);
+        PoseCount = corners.Length / AprilTagGeometry.CornerCount;
+        _tagCorners = AprilTagGeometry.Corners(tagSizeMeters);
+        _lens = camera;
         _mount = mount;
         _tools = new RigidMotion[PoseCount];
         _plus = new double[PoseCount * CornerResiduals];
@@ -227,14 +225,14 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
             RigidMotion worldToCamera = _mount == CameraMount.Fixed ? camera.Inverse() : (tool * camera).Inverse();
             RigidMotion tagToWorld = _mount == CameraMount.Fixed ? tool * tag : tag;
             double chainSign = _mount == CameraMount.Fixed ? 1 : -1;
-            for (int k = 0; k < CornerProjection.CornerCount; k++)
+            for (int k = 0; k < AprilTagGeometry.CornerCount; k++)
             {
                 Vector3D world = tagToWorld.Apply(_tagCorners[k]);
                 Vector3D point = worldToCamera.Apply(world);
                 int row = (pose * CornerResiduals) + (2 * k);
                 Span<double> rowX = jacobian.Slice(row * p, p);
                 Span<double> rowY = jacobian.Slice((row + 1) * p, p);
-                if (!ProjectionDerivative(point, projectionDerivative))
+                if (!_lens.TryProject(point, out _, projectionDerivative))
                 {
                     rowX.Clear();
                     rowY.Clear();
@@ -307,9 +305,9 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     {
         RigidMotion cameraToTag = CameraToTag(ToolOf(_values, pose), _camera * PoseIncrement(_values, _cameraStart), _tag * PoseIncrement(_values, _tagStart));
         bool visible = true;
-        for (int k = 0; k < CornerProjection.CornerCount; k++)
+        for (int k = 0; k < AprilTagGeometry.CornerCount; k++)
         {
-            visible &= _projection.Project(cameraToTag.Apply(_tagCorners[k]), out pixels[k]);
+            visible &= _lens.TryProject(cameraToTag.Apply(_tagCorners[k]), out pixels[k]);
         }
 
         return visible;
@@ -371,10 +369,10 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     {
         RigidMotion cameraToTag = CameraToTag(tool, camera, tag);
         int row = pose * CornerResiduals;
-        for (int k = 0; k < CornerProjection.CornerCount; k++)
+        for (int k = 0; k < AprilTagGeometry.CornerCount; k++)
         {
-            PixelPoint observed = _corners[(pose * CornerProjection.CornerCount) + k];
-            if (_projection.Project(cameraToTag.Apply(_tagCorners[k]), out PixelPoint predicted))
+            PixelPoint observed = _corners[(pose * AprilTagGeometry.CornerCount) + k];
+            if (_lens.TryProject(cameraToTag.Apply(_tagCorners[k]), out PixelPoint predicted))
             {
                 residuals[row + (2 * k)] = predicted.X - observed.X;
                 residuals[row + (2 * k) + 1] = predicted.Y - observed.Y;
@@ -399,29 +397,14 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         _ => new Vector3D(0, 0, 1),
     };
 
-    /// <summary>Row-major 2 x 3 derivative of the projection at a camera-frame point, by central differences (distortion included); false behind the camera.</summary>
-    private bool ProjectionDerivative(Vector3D point, Span<double> derivative)
-    {
-        double h = 1e-6 * Math.Max(point.Z, 1e-3);
-        for (int axis = 0; axis < 3; axis++)
-        {
-            Vector3D step = h * Unit(axis);
-            if (!_projection.Project(point + step, out PixelPoint plus) || !_projection.Project(point - step, out PixelPoint minus))
-            {
-                return false;
-            }
-
-            derivative[axis] = (plus.X - minus.X) / (2 * h);
-            derivative[3 + axis] = (plus.Y - minus.Y) / (2 * h);
-        }
-
-        return true;
-    }
-
     private int LinkOfLengthParameter(int parameter) => Parameters[parameter].Index;
 
     /// <summary>Forward kinematics that also records each joint's world axis and origin and each link's world direction.</summary>
-    private RigidMotion ToolAndAxes(double[] values, int pose)
+    private RigidMotion ToolAndAxes(double[] values, int pose) => Forward(values, pose, recordAxes: true);
+
+    private RigidMotion ToolOf(double[] values, int pose) => Forward(values, pose, recordAxes: false);
+
+    private RigidMotion Forward(double[] values, int pose, bool recordAxes)
     {
         if (_givenTools is not null)
         {
@@ -433,7 +416,11 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         for (int j = 0; j <= _jointCount; j++)
         {
             int lengthParameter = _lengthParameterOfLink[j];
-            _worldLinkDirections[j] = frame.RotateVector(_linkDirections[j]);
+            if (recordAxes)
+            {
+                _worldLinkDirections[j] = frame.RotateVector(_linkDirections[j]);
+            }
+
             Vector3D translation = lengthParameter < 0 ? _linkTranslations[j] : _linkTranslations[j] + (values[lengthParameter] * _linkDirections[j]);
             frame *= _linkRotations[j].WithTranslation(translation.X, translation.Y, translation.Z);
             if (j == _jointCount)
@@ -441,32 +428,10 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
                 break;
             }
 
-            _worldAxes[j] = frame.RotateVector(_axes[j]);
-            _worldOrigins[j] = frame.Translation;
-            double position = _positions[row + j] + values[j];
-            frame *= _prismatic[j] ? RigidMotion.Translate(position * _axes[j]) : RigidMotion.Rotate(_axes[j], position);
-        }
-
-        return frame;
-    }
-
-    private RigidMotion ToolOf(double[] values, int pose)
-    {
-        if (_givenTools is not null)
-        {
-            return _givenTools[pose];
-        }
-
-        RigidMotion frame = _base;
-        int row = pose * _jointCount;
-        for (int j = 0; j <= _jointCount; j++)
-        {
-            int lengthParameter = _lengthParameterOfLink[j];
-            Vector3D translation = lengthParameter < 0 ? _linkTranslations[j] : _linkTranslations[j] + (values[lengthParameter] * _linkDirections[j]);
-            frame *= _linkRotations[j].WithTranslation(translation.X, translation.Y, translation.Z);
-            if (j == _jointCount)
+            if (recordAxes)
             {
-                break;
+                _worldAxes[j] = frame.RotateVector(_axes[j]);
+                _worldOrigins[j] = frame.Translation;
             }
 
             double position = _positions[row + j] + values[j];

@@ -12,7 +12,7 @@ namespace RobotSdk.Calibration.Identification;
 /// <param name="LinkLengthErrorsMeters">Per link (joint origins base to wrist, then the tool): the length added (0 where held).</param>
 /// <param name="Mount">Where the camera is.</param>
 /// <param name="CameraPose">Fixed camera: in the chain's world frame. Wrist camera: in the tool frame (of the calibrated chain).</param>
-/// <param name="TagPose">Fixed camera: the tag in the tool frame. Wrist camera: the tag in the world frame.</param>
+/// <param name="TagPose">Fixed camera: the tag in the tool frame. Wrist camera: the tag in the world frame. Tag frame of <see cref="Fiducials.AprilTagGeometry"/>.</param>
 /// <param name="RmsReprojectionErrorPixels">Root-mean-square reprojection error per image coordinate at the solution, pixels (about the corner noise's standard deviation when the model fits).</param>
 /// <param name="Iterations">Levenberg-Marquardt iterations of the final stage.</param>
 /// <param name="Converged">Whether the final stage met its convergence test.</param>

@@ -33,7 +33,7 @@ public static class KinematicIdentification
         ArgumentNullException.ThrowIfNull(nominal);
         ArgumentNullException.ThrowIfNull(observations);
         options ??= KinematicIdentificationOptions.Default;
-        ObservationValidation.CheckIntrinsics(intrinsics, nameof(intrinsics));
+        CameraModel camera = ObservationValidation.CameraModelOf(intrinsics, nameof(intrinsics));
         ObservationValidation.CheckTagSize(tagSizeMeters, nameof(tagSizeMeters));
         if (observations.Count < MinimumPoses)
         {
@@ -73,13 +73,13 @@ public static class KinematicIdentification
         }
 
         PixelPoint[] flat = ObservationValidation.FlattenCorners(corners, nameof(observations));
-        var model = new CalibrationModel(nominal, positions, flat, intrinsics, tagSizeMeters, options.Mount);
+        var model = new CalibrationModel(nominal, positions, flat, camera, tagSizeMeters, options.Mount);
 
         // Stage 1: camera and tag poses over the nominal chain.
-        (RigidMotion camera, RigidMotion tag) = options.InitialCameraPose is { } cameraPose && options.InitialTagPose is { } tagPose
+        (RigidMotion cameraStart, RigidMotion tagStart) = options.InitialCameraPose is { } cameraPose && options.InitialTagPose is { } tagPose
             ? (RigidMotion.FromPose(cameraPose), RigidMotion.FromPose(tagPose))
-            : HandEyeCalibration.Initialize(Enumerable.Range(0, model.PoseCount).Select(model.Tool).ToArray(), flat, intrinsics, tagSizeMeters, options.Mount);
-        model.SetPoses(camera, tag);
+            : HandEyeCalibration.Initialize(Enumerable.Range(0, model.PoseCount).Select(model.Tool).ToArray(), flat, camera, tagSizeMeters, options.Mount);
+        model.SetPoses(cameraStart, tagStart);
         model.SetFree(Enumerable.Range(model.CameraStart, 12));
         LevenbergMarquardt.Minimize(model, options.MaxIterations, options.HuberThresholdPixels);
 

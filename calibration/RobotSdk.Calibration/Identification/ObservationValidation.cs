@@ -1,3 +1,4 @@
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Geometry;
 
 namespace RobotSdk.Calibration.Identification;
@@ -13,29 +14,33 @@ internal static class ObservationValidation
         }
     }
 
-    public static void CheckIntrinsics(CameraIntrinsics intrinsics, string parameterName)
+    /// <summary>The camera model of checked intrinsics: positive finite focal lengths, finite principal point, five finite distortion coefficients.</summary>
+    public static CameraModel CameraModelOf(CameraIntrinsics intrinsics, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(intrinsics, parameterName);
-        if (!(intrinsics.FocalLengthX > 0) || !(intrinsics.FocalLengthY > 0) || !double.IsFinite(intrinsics.PrincipalPointX) || !double.IsFinite(intrinsics.PrincipalPointY)
-            || intrinsics.Distortion.Any(d => !double.IsFinite(d)))
+        if (!(intrinsics.FocalLengthX > 0) || !(intrinsics.FocalLengthY > 0) || !double.IsFinite(intrinsics.FocalLengthX) || !double.IsFinite(intrinsics.FocalLengthY)
+            || !double.IsFinite(intrinsics.PrincipalPointX) || !double.IsFinite(intrinsics.PrincipalPointY)
+            || intrinsics.Distortion is null || intrinsics.Distortion.Count != 5 || intrinsics.Distortion.Any(d => !double.IsFinite(d)))
         {
-            throw new ArgumentException("The camera intrinsics need positive focal lengths and finite principal point and distortion.", parameterName);
+            throw new ArgumentException("The camera intrinsics need positive focal lengths, a finite principal point and five finite distortion coefficients (k1, k2, k3, p1, p2).", parameterName);
         }
+
+        return new CameraModel(intrinsics);
     }
 
     /// <summary>Flattens per-pose corners, checking four finite corners per pose.</summary>
     public static PixelPoint[] FlattenCorners(IReadOnlyList<IReadOnlyList<PixelPoint>> corners, string parameterName)
     {
-        var flat = new PixelPoint[corners.Count * CornerProjection.CornerCount];
+        var flat = new PixelPoint[corners.Count * AprilTagGeometry.CornerCount];
         for (int i = 0; i < corners.Count; i++)
         {
             IReadOnlyList<PixelPoint>? pose = corners[i];
-            if (pose is null || pose.Count != CornerProjection.CornerCount)
+            if (pose is null || pose.Count != AprilTagGeometry.CornerCount)
             {
-                throw new ArgumentException($"Pose {i} has {pose?.Count ?? 0} tag corners; every pose needs exactly {CornerProjection.CornerCount}.", parameterName);
+                throw new ArgumentException($"Pose {i} has {pose?.Count ?? 0} tag corners; every pose needs exactly {AprilTagGeometry.CornerCount}.", parameterName);
             }
 
-            for (int k = 0; k < CornerProjection.CornerCount; k++)
+            for (int k = 0; k < AprilTagGeometry.CornerCount; k++)
             {
                 PixelPoint point = pose[k];
                 if (!double.IsFinite(point.X) || !double.IsFinite(point.Y))
@@ -43,7 +48,7 @@ internal static class ObservationValidation
                     throw new ArgumentException($"Pose {i}, corner {k} is not a finite pixel position ({point.X}, {point.Y}).", parameterName);
                 }
 
-                flat[(i * CornerProjection.CornerCount) + k] = point;
+                flat[(i * AprilTagGeometry.CornerCount) + k] = point;
             }
         }
 

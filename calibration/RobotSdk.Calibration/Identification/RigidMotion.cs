@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using RobotSdk.Geometry;
 
 namespace RobotSdk.Calibration.Identification;
@@ -34,6 +35,10 @@ internal readonly struct RigidMotion
             2 * ((x * z) - (w * y)), 2 * ((y * z) + (w * x)), 1 - (2 * ((x * x) + (y * y))),
             pose.Position.X, pose.Position.Y, pose.Position.Z);
     }
+
+    /// <summary>The rotation matrix <paramref name="r"/> (3 x 3) with the translation (x, y, z).</summary>
+    public static RigidMotion FromMatrix(Matrix<double> r, double x, double y, double z) =>
+        new(r[0, 0], r[0, 1], r[0, 2], r[1, 0], r[1, 1], r[1, 2], r[2, 0], r[2, 1], r[2, 2], x, y, z);
 
     /// <summary>Pure translation.</summary>
     public static RigidMotion Translate(Vector3D t) => new(1, 0, 0, 0, 1, 0, 0, 0, 1, t.X, t.Y, t.Z);
@@ -122,37 +127,6 @@ internal readonly struct RigidMotion
         return angle * axis;
     }
 
-    public Pose ToPose()
-    {
-        // Shepperd's method: pick the largest of w, x, y, z to divide by.
-        double trace = R00 + R11 + R22;
-        double w, x, y, z;
-        if (trace > 0)
-        {
-            double s = 2 * Math.Sqrt(trace + 1);
-            w = s / 4; x = (R21 - R12) / s; y = (R02 - R20) / s; z = (R10 - R01) / s;
-        }
-        else if (R00 > R11 && R00 > R22)
-        {
-            double s = 2 * Math.Sqrt(1 + R00 - R11 - R22);
-            w = (R21 - R12) / s; x = s / 4; y = (R01 + R10) / s; z = (R02 + R20) / s;
-        }
-        else if (R11 > R22)
-        {
-            double s = 2 * Math.Sqrt(1 + R11 - R00 - R22);
-            w = (R02 - R20) / s; x = (R01 + R10) / s; y = s / 4; z = (R12 + R21) / s;
-        }
-        else
-        {
-            double s = 2 * Math.Sqrt(1 + R22 - R00 - R11);
-            w = (R10 - R01) / s; x = (R02 + R20) / s; y = (R12 + R21) / s; z = s / 4;
-        }
+    public Pose ToPose() => new(Translation, RotationMatrices.FromMatrix(R00, R01, R02, R10, R11, R12, R20, R21, R22));
 
-        if (w < 0)
-        {
-            w = -w; x = -x; y = -y; z = -z;
-        }
-
-        return new Pose(new Vector3D(X, Y, Z), new Rotation(w, x, y, z));
-    }
 }

@@ -22,13 +22,14 @@ internal static class VirtualCommand
         var link = new Option<string?>("--link") { Description = "Path of the symlink to create to the arm's serial port, for example /tmp/so101 (arms on a serial link; without it the /dev/pts path is printed)." };
         var listen = new Option<string?>("--listen") { Description = "Loopback endpoint a TCP arm (lite6) listens on, for example 127.0.0.1:5020 (port 0 picks a free one)." };
         var seed = new Option<int?>("--seed") { Description = "Seeds where the cubes lie on the table (same seed, same scene)." };
-        var command = new Command("virtual", "Serve a virtual arm (MuJoCo physics behind its emulated bus or controller) until interrupted (Ctrl+C).") { arm, link, listen, seed };
+        var imprecise = new Option<int?>("--imprecise") { Description = "Give the arm a seeded set of typical errors to calibrate away: servo zero offsets up to 3 degrees, links up to 2 mm off, 0.25 degrees of backlash, encoder noise, a scene camera 20 mm and 3 degrees from its nominal pose." };
+        var command = new Command("virtual", "Serve a virtual arm (MuJoCo physics behind its emulated bus or controller) until interrupted (Ctrl+C).") { arm, link, listen, seed, imprecise };
         command.SetAction(async (parse, cancellationToken) =>
         {
             VirtualArm served;
             try
             {
-                served = Start(parse.GetValue(arm)!, parse.GetValue(link), parse.GetValue(listen), parse.GetValue(seed));
+                served = Start(parse.GetValue(arm)!, parse.GetValue(link), parse.GetValue(listen), parse.GetValue(seed), parse.GetValue(imprecise));
             }
             catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException or IOException or SimulationException or HardwareFaultException)
             {
@@ -40,6 +41,11 @@ internal static class VirtualCommand
             {
                 string target = File.Exists(served.Port) && new FileInfo(served.Port).LinkTarget is { } pts ? $" -> {pts}" : string.Empty;
                 Console.WriteLine($"serving virtual {served.Name} ({served.Driver}) at {served.Port}{target}");
+                if (parse.GetValue(imprecise) is int draw)
+                {
+                    Console.WriteLine($"imprecise on purpose (seed {draw}): zero offsets, link lengths, backlash, encoder noise and the scene camera's pose differ from nominal; calibrate before trusting its kinematics");
+                }
+
                 Console.WriteLine($$"""profile: { "Robots": { "{{served.Name}}": { "Driver": "{{served.Driver}}", "Arm": "{{served.Name}}", "Port": "{{served.Port}}" } } }""");
                 using var termination = new TerminationSignal(cancellationToken);
                 try
@@ -63,7 +69,7 @@ internal static class VirtualCommand
         return command;
     }
 
-    private static VirtualArm Start(string arm, string? link, string? listen, int? seed)
+    private static VirtualArm Start(string arm, string? link, string? listen, int? seed, int? imprecisionSeed)
     {
         bool isTcp = VirtualArm.IsServedOverTcp(arm);
         if (isTcp && link is not null)
@@ -79,7 +85,7 @@ internal static class VirtualCommand
         var options = new VirtualArmOptions
         {
             LinkPath = link is null ? null : Path.GetFullPath(link),
-            World = new VirtualWorldOptions { Seed = seed },
+            World = new VirtualWorldOptions { Seed = seed, Imprecision = imprecisionSeed is int draw ? ArmImprecision.Typical(draw) : null },
         };
         if (listen is not null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.HandEye;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Tests.Identification;
@@ -44,14 +45,14 @@ public sealed class HandEyeCalibrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SquareTagPose_RecoversTheTagPoseFromFourCorners()
+    public void TagPoseEstimator_RecoversTheSceneTagPoses_FromTheCornersHandEyeUses()
     {
         var scene = new Scene(CameraMount.Fixed, seed: 3);
         (_, List<Pose> tagsInCamera, List<IReadOnlyList<PixelPoint>> corners) = scene.Generate(10, 0);
 
         for (int i = 0; i < 10; i++)
         {
-            Pose estimated = SquareTagPose.Estimate(SyntheticRig.Camera, corners[i].ToArray(), SyntheticRig.TagSize).ToPose();
+            Pose estimated = TagPoseEstimator.Estimate(SyntheticRig.Lens, corners[i], SyntheticRig.TagSize).CameraFromObject;
             AssertClose(tagsInCamera[i], estimated, 1e-7, 1e-6);
         }
     }
@@ -90,8 +91,8 @@ public sealed class HandEyeCalibrationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A hand-eye scene without a chain: tag poses in front of the camera (facing it within 40 degrees,
-    /// 0.35 to 0.75 m away) are drawn first, and the tool pose that produces each follows from the truth.
+    /// A hand-eye scene without a chain: tag poses in front of the camera (printed face towards it within
+    /// 40 degrees, 0.35 to 0.75 m away, tag frame of AprilTagGeometry) are drawn first, and the tool pose that produces each follows from the truth.
     /// </summary>
     private sealed class Scene
     {
@@ -118,7 +119,7 @@ public sealed class HandEyeCalibrationTests(ITestOutputHelper output)
 
         public (List<Pose> Tools, List<Pose> TagsInCamera, List<IReadOnlyList<PixelPoint>> Corners) Generate(int count, double noisePixels)
         {
-            var projection = new CornerProjection(SyntheticRig.Camera);
+            Vector3D[] tagCorners = AprilTagGeometry.Corners(SyntheticRig.TagSize);
             var tools = new List<Pose>();
             var tags = new List<Pose>();
             var corners = new List<IReadOnlyList<PixelPoint>>();
@@ -127,15 +128,15 @@ public sealed class HandEyeCalibrationTests(ITestOutputHelper output)
                 double depth = 0.35 + (0.4 * _random.NextDouble());
                 var position = new Vector3D(depth * 0.6 * (_random.NextDouble() - 0.5), depth * 0.45 * (_random.NextDouble() - 0.5), depth);
                 var tilt = new Vector3D(_random.NextDouble() - 0.5, _random.NextDouble() - 0.5, 0);
+                // Tag z (into the printed face) along the camera's z, tilted up to 40 degrees, any roll.
                 Rotation facing = Rotation.FromAxisAngle(tilt, 40 * Degree * _random.NextDouble())
-                    * Rotation.FromAxisAngle(new Vector3D(1, 0, 0), Math.PI)
                     * Rotation.FromAxisAngle(new Vector3D(0, 0, 1), 2 * Math.PI * _random.NextDouble());
                 var tagInCamera = new Pose(position, facing);
                 var pixels = new PixelPoint[4];
                 bool visible = true;
                 for (int k = 0; k < 4; k++)
                 {
-                    visible &= projection.Project(tagInCamera.Transform(CornerProjection.TagCorner(k, SyntheticRig.TagSize)), out pixels[k]);
+                    visible &= SyntheticRig.Lens.TryProject(tagInCamera.Transform(tagCorners[k]), out pixels[k]);
                     pixels[k] = new PixelPoint(pixels[k].X + (noisePixels * Gaussian()), pixels[k].Y + (noisePixels * Gaussian()));
                     visible &= pixels[k].X is > 0 and < 640 && pixels[k].Y is > 0 and < 480;
                 }

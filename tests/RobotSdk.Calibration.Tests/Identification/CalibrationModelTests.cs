@@ -19,7 +19,7 @@ public sealed class CalibrationModelTests
             rig.Nominal,
             observations.SelectMany(o => o.JointPositions).ToArray(),
             observations.SelectMany(o => o.Corners).ToArray(),
-            SyntheticRig.Camera,
+            SyntheticRig.Lens,
             SyntheticRig.TagSize,
             mount);
         RigidMotion camera = RigidMotion.FromPose(rig.CameraPose);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Geometry;
 using Xunit.Abstractions;
@@ -12,20 +13,21 @@ public sealed class EyeInHandIdentificationTests(ITestOutputHelper output)
 
     // Camera axes in the tool frame: x = -tool y, y = -tool z, z = tool x (looking forwards).
     private static readonly Pose CameraInTool = new RigidMotion(0, 0, 1, -1, 0, 0, 0, -1, 0, -0.05, 0, 0.05).ToPose();
-    private static readonly Pose TagInWorld = new(new Vector3D(0.3, 0.02, 0), Rotation.FromRollPitchYaw(0, 0, 0.3));
+    // Lying face up: the tag frame's z (into the printed face, AprilTagGeometry) points down.
+    private static readonly Pose TagInWorld = new(new Vector3D(0.3, 0.02, 0), Rotation.FromRollPitchYaw(0, 0, 0.3) * Rotation.FromAxisAngle(new Vector3D(1, 0, 0), Math.PI));
 
     [Fact]
     public void Solve_RecoversObservableOffsets_WithAWristCameraAndATableTag()
     {
         var rig = new SyntheticRig("wx250s", 81);
-        var projection = new CornerProjection(SyntheticRig.Camera);
+        Vector3D[] tagCorners = AprilTagGeometry.Corners(SyntheticRig.TagSize);
         var observations = new List<PoseObservation>();
         for (int attempt = 0; observations.Count < 60 && attempt < 2_000_000; attempt++)
         {
             double[] q = rig.RandomJoints();
             Pose tool = rig.TrueTool(q);
             Pose cameraToTag = (tool * CameraInTool).Inverse() * TagInWorld;
-            Vector3D normal = cameraToTag.Orientation.Rotate(new Vector3D(0, 0, 1));
+            Vector3D normal = cameraToTag.Orientation.Rotate(new Vector3D(0, 0, -1)); // out of the printed face
             if (tool.Position.Z < 0.05 || cameraToTag.Position.Z < 0.12 || Vector3D.Dot(normal, -1 * cameraToTag.Position) < 0.4 * cameraToTag.Position.Length)
             {
                 continue;
@@ -35,7 +37,7 @@ public sealed class EyeInHandIdentificationTests(ITestOutputHelper output)
             bool visible = true;
             for (int k = 0; k < 4 && visible; k++)
             {
-                visible = projection.Project(cameraToTag.Transform(CornerProjection.TagCorner(k, SyntheticRig.TagSize)), out corners[k])
+                visible = SyntheticRig.Lens.TryProject(cameraToTag.Transform(tagCorners[k]), out corners[k])
                     && corners[k].X is > 10 and < 630 && corners[k].Y is > 10 and < 470;
             }
 

@@ -1,3 +1,4 @@
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Drivers.Dynamixel;
 using RobotSdk.Drivers.Feetech;
@@ -18,12 +19,13 @@ internal sealed class SyntheticRig
 
     public static readonly CameraIntrinsics Camera = new(640, 480, 580, 580, 320, 240) { Distortion = [0.05, -0.1, 0, 0.001, -0.0005] };
 
+    public static readonly CameraModel Lens = new(Camera);
+
     private readonly Random _random;
     private readonly double[] _min;
     private readonly double[] _max;
     private readonly SerialChain _truthChain;
     private readonly SerialChain _nominalChain;
-    private readonly CornerProjection _projection = new(Camera);
 
     public SyntheticRig(string arm, int seed, double maxOffsetDegrees = 3, double maxLinkErrorMeters = 0.002)
     {
@@ -71,7 +73,8 @@ internal sealed class SyntheticRig
 
         Vector3D position = centre + (0.6 * new Vector3D(0.7, 0.4, 0.6).Normalized());
         CameraPose = LookAt(position, centre);
-        TagPose = new Pose(new Vector3D(0.0, 0.0, -0.03), Rotation.FromRollPitchYaw(0.3, -0.2, 0.5));
+        // The tag's frame is the detector's (AprilTagGeometry): z goes into the printed face, so the face looks along -z.
+        TagPose = new Pose(new Vector3D(0.0, 0.0, -0.03), Rotation.FromRollPitchYaw(0.3, -0.2, 0.5) * Rotation.FromAxisAngle(new Vector3D(1, 0, 0), Math.PI));
     }
 
     public KinematicChainDescription Nominal { get; }
@@ -167,16 +170,17 @@ internal sealed class SyntheticRig
         }
 
         Pose cameraToTag = CameraPose.Inverse() * tool * TagPose;
-        Vector3D normal = cameraToTag.Orientation.Rotate(new Vector3D(0, 0, 1));
+        Vector3D normal = cameraToTag.Orientation.Rotate(new Vector3D(0, 0, -1)); // out of the printed face
         Vector3D toCamera = -1 * cameraToTag.Position;
         if (cameraToTag.Position.Z < 0.2 || Vector3D.Dot(normal, toCamera) < Math.Cos(70 * Math.PI / 180) * toCamera.Length)
         {
             return false;
         }
 
+        Vector3D[] tagCorners = AprilTagGeometry.Corners(TagSize);
         for (int k = 0; k < 4; k++)
         {
-            if (!_projection.Project(cameraToTag.Transform(CornerProjection.TagCorner(k, TagSize)), out corners[k])
+            if (!Lens.TryProject(cameraToTag.Transform(tagCorners[k]), out corners[k])
                 || corners[k].X < 10 || corners[k].X > Camera.Width - 10 || corners[k].Y < 10 || corners[k].Y > Camera.Height - 10)
             {
                 return false;

@@ -9,9 +9,9 @@ namespace RobotSdk.Simulation.Tests;
 /// <summary>
 /// The closed loop of issue 5: a <see cref="Robot"/> over the real <see cref="FeetechArmDriver"/>
 /// over a <c>LinuxSerialPort</c> on the pty of a <see cref="FeetechArmEmulator"/> whose servos move
-/// the simulated SO-101 of a <see cref="VirtualWorld"/> running in real time.
+/// the simulated SO-101 (or SO-100) of a <see cref="VirtualWorld"/> running in real time.
 /// </summary>
-public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisposable
+public sealed class RobotOverVirtualFeetechArmTests(ITestOutputHelper output) : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
@@ -23,17 +23,19 @@ public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisp
         }
     }
 
-    [Fact]
-    public async Task ARobot_MovesTheSimulatedArmToAGoal_AndTheSimulatedJointsAndToolAgree()
+    [Theory]
+    [InlineData("so101")]
+    [InlineData("so100")]
+    public async Task ARobot_MovesTheSimulatedArmToAGoal_AndTheSimulatedJointsAndToolAgree(string model)
     {
-        FeetechArm so101 = FeetechArms.So101Follower;
-        (VirtualWorld world, Robot robot) = StartVirtualArm();
+        FeetechArm arm = FeetechArms.Find(model);
+        (VirtualWorld world, Robot robot) = StartVirtualArm(arm);
         robot.Connect();
         robot.Activate();
         double[] goal = VirtualWorldTests.Goal[..5];
         await robot.Arm.MoveToAsync(goal, speedFraction: 1, toleranceRadians: 0.02);
         robot.Gripper!.SetOpenFraction(0.5);
-        double gripperGoal = so101.Gripper!.ClosedPositionRadians + (0.5 * (so101.Gripper.OpenPositionRadians - so101.Gripper.ClosedPositionRadians));
+        double gripperGoal = arm.Gripper!.ClosedPositionRadians + (0.5 * (arm.Gripper.OpenPositionRadians - arm.Gripper.ClosedPositionRadians));
         Poll.Until(() => Math.Abs(world.Joints.GetPresentPosition(5) - gripperGoal) < 0.02, "the simulated gripper to reach half open");
         Poll.Until(() => Enumerable.Range(0, 6).All(joint => Math.Abs(world.Joints.GetPresentVelocity(joint)) < 0.01), "the simulated arm and gripper to settle"); // the robot reads a cycle late: compare only at rest
 
@@ -43,7 +45,7 @@ public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisp
         for (int joint = 0; joint < 5; joint++)
         {
             simulated[joint] = world.Joints.GetPresentPosition(joint);
-            output.WriteLine($"{so101.Motors[joint].Name}: goal {goal[joint]:F4}, simulated {simulated[joint]:F4}");
+            output.WriteLine($"{arm.Motors[joint].Name}: goal {goal[joint]:F4}, simulated {simulated[joint]:F4}");
             Assert.Equal(goal[joint], simulated[joint], 0.02);
         }
 
@@ -55,7 +57,7 @@ public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisp
         }
 
         // The simulated tool is where the driver's kinematics put the goal, within 10 mm.
-        var chain = new SerialChain(so101.Description);
+        var chain = new SerialChain(arm.Description);
         Pose tool = world.Access(simulation => simulation.GetBodyPose("base").Inverse() * simulation.GetBodyPose("tool"));
         double error = (tool.Position - chain.ForwardKinematics(goal).Position).Length;
         VirtualWorldStatistics statistics = world.GetStatistics();
@@ -68,7 +70,7 @@ public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisp
     [Fact]
     public void AStreamedTarget_ReachesTheSimulatedJoint_WithinAFewControlCycles()
     {
-        (VirtualWorld world, Robot robot) = StartVirtualArm();
+        (VirtualWorld world, Robot robot) = StartVirtualArm(FeetechArms.So101Follower);
         robot.Connect();
         robot.Activate();
         Poll.Until(() => Math.Abs(world.Joints.GetPresentVelocity(0)) < 0.01, "the pan joint to hold still");
@@ -91,18 +93,17 @@ public sealed class RobotOverVirtualSo101Tests(ITestOutputHelper output) : IDisp
         Assert.True(latencies[latencies.Count / 2] < 200, "the median latency is under 200 ms");
     }
 
-    /// <summary>The SO-101 world running in real time from its rest pose (limp, folded, gripper on the table), its emulated bus, and a Robot over the real driver (not connected).</summary>
-    private (VirtualWorld World, Robot Robot) StartVirtualArm()
+    /// <summary>The arm's world running in real time from its rest pose (limp, folded, gripper on the table), its emulated bus, and a Robot over the real driver (not connected).</summary>
+    private (VirtualWorld World, Robot Robot) StartVirtualArm(FeetechArm arm)
     {
-        FeetechArm so101 = FeetechArms.So101Follower;
-        VirtualWorld world = Own(VirtualWorld.CreateSo101(new VirtualWorldOptions { Seed = 1 }));
+        VirtualWorld world = Own(VirtualWorld.Create(SimulatedArms.Get(arm.Model), new VirtualWorldOptions { Seed = 1 }));
         world.Start();
-        FeetechArmEmulator emulator = Own(new FeetechArmEmulator(so101, world.Joints, new FeetechArmEmulatorOptions
+        FeetechArmEmulator emulator = Own(new FeetechArmEmulator(arm, world.Joints, new FeetechArmEmulatorOptions
         {
-            LinkPath = Path.Combine(Path.GetTempPath(), $"ttyVIRTUALSO101-{Guid.NewGuid():N}"),
+            LinkPath = Path.Combine(Path.GetTempPath(), $"ttyVIRTUAL{arm.Model.ToUpperInvariant()}-{Guid.NewGuid():N}"),
         }));
         emulator.Start();
-        var driver = new FeetechArmDriver(emulator.PortPath, so101, new FeetechArmDriverOptions { Bus = new FeetechBusOptions { ReplyTimeoutMs = 250, Retries = 2 } });
+        var driver = new FeetechArmDriver(emulator.PortPath, arm, new FeetechArmDriverOptions { Bus = new FeetechBusOptions { ReplyTimeoutMs = 250, Retries = 2 } });
         return (world, Own(new Robot(driver, new RobotOptions { ControlRateHz = 100 })));
     }
 

@@ -1,4 +1,4 @@
-namespace RobotSdk.Calibration.Identification;
+namespace RobotSdk.Calibration;
 
 /// <summary>What a Levenberg-Marquardt run did.</summary>
 /// <param name="Iterations">Jacobian evaluations.</param>

@@ -1,4 +1,4 @@
-namespace RobotSdk.Calibration.Identification;
+namespace RobotSdk.Calibration;
 
 /// <summary>
 /// A small Levenberg-Marquardt solver with Marquardt's diagonal scaling and an optional Huber

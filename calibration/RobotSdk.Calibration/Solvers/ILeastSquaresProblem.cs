@@ -1,4 +1,4 @@
-namespace RobotSdk.Calibration.Identification;
+namespace RobotSdk.Calibration;
 
 /// <summary>
 /// A nonlinear least-squares problem for <see cref="LevenbergMarquardt"/>: residuals come in
