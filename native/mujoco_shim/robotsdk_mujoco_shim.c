@@ -314,11 +314,20 @@ static struct {
 
 static int load_osmesa(char* error, int error_size) {
   if (osmesa.make_current) return 1;
-  void* library = dlopen("libOSMesa.so.8", RTLD_NOW | RTLD_GLOBAL);
-  if (!library) library = dlopen("libOSMesa.so.6", RTLD_NOW | RTLD_GLOBAL);
+  /* ROBOTSDK_OSMESA_LIBRARY names another OSMesa build (a newer Mesa, a vendor's path) instead of
+   * Debian's; when it is set, nothing else is tried, so a wrong path says so. */
+  const char* chosen = getenv("ROBOTSDK_OSMESA_LIBRARY");
+  void* library = NULL;
+  if (chosen && chosen[0]) {
+    library = dlopen(chosen, RTLD_NOW | RTLD_GLOBAL);
+  } else {
+    chosen = "libOSMesa.so.8";
+    library = dlopen(chosen, RTLD_NOW | RTLD_GLOBAL);
+    if (!library) library = dlopen("libOSMesa.so.6", RTLD_NOW | RTLD_GLOBAL);
+  }
   if (!library) {
     char text[512];
-    snprintf(text, sizeof text, "could not load OSMesa (libOSMesa.so.8): %s", dlerror());
+    snprintf(text, sizeof text, "could not load OSMesa (%s): %s", chosen, dlerror());
     set_error(error, error_size, text);
     return 0;
   }

@@ -6,6 +6,8 @@ namespace RobotSdk.Simulation;
 /// multisampling are off for speed (about 11-14 ms per 640x480 frame on a CPU core).
 /// </summary>
 /// <remarks>
+/// The environment variable <c>ROBOTSDK_OSMESA_LIBRARY</c>, when set before the first renderer is
+/// made, names the OSMesa library to load (a path or soname) instead of Debian's <c>libOSMesa.so.8</c>.
 /// Each renderer owns its own OpenGL context and makes it current on the calling thread for every
 /// call, so it may be used from any one thread at a time. Creating a renderer raises the model's
 /// offscreen buffer size to at least <see cref="Width"/> x <see cref="Height"/> and turns its

@@ -89,23 +89,45 @@ public sealed class VirtualCommandTests : IDisposable
             }
         }
 
+        (int exitCode, string output, string error) = await RunDemoAsync(Path.Combine(copy, "robot.dll"), environment => environment.Remove("ROBOTSDK_NATIVE_DIR"));
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("robot demo: The MuJoCo simulator is not available: librobotsdk_mujoco_shim.so", error, StringComparison.Ordinal);
+        Assert.Contains("bash eng/bootstrap.sh", error, StringComparison.Ordinal);
+        Assert.Contains("robot demo --mirror", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // a message, not a stack trace
+        Assert.DoesNotContain("Unhandled", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_WithoutOpenGl_SaysWhatToInstall_BeforeMovingTheArm()
+    {
+        // OSMesa that cannot be loaded: what a machine without libosmesa6 sees.
+        const string missing = "/nonexistent/libOSMesa.so.8";
+        string cli = typeof(RobotCommand).Assembly.Location;
+
+        (int exitCode, string output, string error) = await RunDemoAsync(cli, environment => environment["ROBOTSDK_OSMESA_LIBRARY"] = missing);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"robot demo: Could not create an offscreen OpenGL context for MuJoCo: could not load OSMesa ({missing})", error, StringComparison.Ordinal);
+        Assert.Contains("apt-get install libosmesa6", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("torque", output, StringComparison.Ordinal); // it stopped before moving anything
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunDemoAsync(string cliAssembly, Action<IDictionary<string, string?>> environment)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(copy, "robot.dll"));
+        start.ArgumentList.Add(cliAssembly);
         start.ArgumentList.Add("demo");
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add(Path.Combine(_directory, "report"));
-        start.Environment.Remove("ROBOTSDK_NATIVE_DIR");
+        environment(start.Environment);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         string error = await process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(3, process.ExitCode);
-        Assert.Contains("robot demo: The MuJoCo simulator is not available: librobotsdk_mujoco_shim.so", error, StringComparison.Ordinal);
-        Assert.Contains("bash eng/bootstrap.sh", error, StringComparison.Ordinal);
-        Assert.Contains("robot demo --mirror", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // a message, not a stack trace
-        Assert.DoesNotContain("Unhandled", error + await output, StringComparison.Ordinal);
+        return (process.ExitCode, await output, error);
     }
 }
