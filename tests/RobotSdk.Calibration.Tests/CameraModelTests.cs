@@ -45,6 +45,43 @@ public sealed class CameraModelTests
     }
 
     [Fact]
+    public void TryProject_RefusesPointsNotInFrontOfTheCamera()
+    {
+        var camera = new CameraModel(Distorted);
+        Span<double> jacobian = stackalloc double[6];
+
+        Assert.False(camera.TryProject(new Vector3D(0, 0, -0.5), out _));
+        Assert.False(camera.TryProject(new Vector3D(0.1, 0, 0), out _, jacobian));
+        Assert.True(camera.TryProject(new Vector3D(0.1, -0.05, 0.4), out PixelPoint pixel));
+        Assert.Equal(camera.Project(new Vector3D(0.1, -0.05, 0.4)), pixel);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.5)]
+    [InlineData(0.12, -0.08, 0.45)]
+    [InlineData(-0.2, 0.15, 0.6)]
+    [InlineData(0.3, 0.22, 0.5)]
+    public void TryProject_AnalyticJacobian_AgreesWithCentralDifferences(double x, double y, double z)
+    {
+        var camera = new CameraModel(Distorted);
+        var point = new Vector3D(x, y, z);
+        var analytic = new double[6];
+
+        Assert.True(camera.TryProject(point, out PixelPoint pixel, analytic));
+
+        Assert.Equal(camera.Project(point), pixel);
+        const double h = 1e-7;
+        Vector3D[] steps = [new(h, 0, 0), new(0, h, 0), new(0, 0, h)];
+        for (int axis = 0; axis < 3; axis++)
+        {
+            PixelPoint plus = camera.Project(point + steps[axis]);
+            PixelPoint minus = camera.Project(point - steps[axis]);
+            Assert.Equal((plus.X - minus.X) / (2 * h), analytic[axis], 4);
+            Assert.Equal((plus.Y - minus.Y) / (2 * h), analytic[3 + axis], 4);
+        }
+    }
+
+    [Fact]
     public void Constructor_RejectsADistortionListThatIsNotFiveNumbers()
     {
         var exception = Assert.Throws<ArgumentException>(() => new CameraModel(SyntheticImage.Vga with { Distortion = [0.1, 0.2] }));

@@ -46,6 +46,9 @@ public sealed class CameraModel
     /// <summary>The intrinsics this model projects with.</summary>
     public CameraIntrinsics Intrinsics { get; }
 
+    /// <summary>Depth (metres) a point must exceed for <see cref="TryProject(Vector3D, out PixelPoint)"/> to project it.</summary>
+    public const double MinimumDepthMetres = 1e-9;
+
     /// <summary>Whether any distortion coefficient is non-zero.</summary>
     public bool HasDistortion { get; }
 
@@ -56,6 +59,66 @@ public sealed class CameraModel
         double y = pointInCamera.Y / pointInCamera.Z;
         (double xd, double yd) = Distort(x, y);
         return new PixelPoint((Intrinsics.FocalLengthX * xd) + Intrinsics.PrincipalPointX, (Intrinsics.FocalLengthY * yd) + Intrinsics.PrincipalPointY);
+    }
+
+    /// <summary>
+    /// Projects a point in the camera frame to a pixel; false (and no pixel) when it is not in front of
+    /// the camera (Z at most <see cref="MinimumDepthMetres"/>). Allocation-free, for solver inner loops.
+    /// </summary>
+    public bool TryProject(Vector3D pointInCamera, out PixelPoint pixel)
+    {
+        if (!(pointInCamera.Z > MinimumDepthMetres))
+        {
+            pixel = default;
+            return false;
+        }
+
+        pixel = Project(pointInCamera);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryProject(Vector3D, out PixelPoint)"/> with the analytic derivative of the pixel with
+    /// respect to the point, distortion included: <paramref name="jacobian"/> receives the row-major 2 x 3
+    /// matrix (du/dX, du/dY, du/dZ, dv/dX, dv/dY, dv/dZ). Allocation-free.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="jacobian"/> holds fewer than 6 numbers.</exception>
+    public bool TryProject(Vector3D pointInCamera, out PixelPoint pixel, Span<double> jacobian)
+    {
+        if (jacobian.Length < 6)
+        {
+            throw new ArgumentException($"The 2 x 3 Jacobian needs 6 numbers, got {jacobian.Length}.", nameof(jacobian));
+        }
+
+        if (!TryProject(pointInCamera, out pixel))
+        {
+            jacobian[..6].Clear();
+            return false;
+        }
+
+        double inverseZ = 1 / pointInCamera.Z;
+        double x = pointInCamera.X * inverseZ;
+        double y = pointInCamera.Y * inverseZ;
+        double r2 = (x * x) + (y * y);
+        double radial = 1 + (r2 * (k1 + (r2 * (k2 + (r2 * k3)))));
+        double radialSlope = k1 + (r2 * ((2 * k2) + (3 * k3 * r2))); // d radial / d r²
+
+        // Distorted (x', y') with respect to undistorted (x, y).
+        double dxdx = radial + (2 * x * x * radialSlope) + (2 * p1 * y) + (6 * p2 * x);
+        double dxdy = (2 * x * y * radialSlope) + (2 * p1 * x) + (2 * p2 * y);
+        double dydx = dxdy; // the mixed terms agree: 2xy radial' + 2 p1 x + 2 p2 y
+        double dydy = radial + (2 * y * y * radialSlope) + (6 * p1 * y) + (2 * p2 * x);
+
+        // (x, y) with respect to (X, Y, Z): (1/Z, 0, -x/Z) and (0, 1/Z, -y/Z).
+        double fx = Intrinsics.FocalLengthX * inverseZ;
+        double fy = Intrinsics.FocalLengthY * inverseZ;
+        jacobian[0] = fx * dxdx;
+        jacobian[1] = fx * dxdy;
+        jacobian[2] = -fx * ((dxdx * x) + (dxdy * y));
+        jacobian[3] = fy * dydx;
+        jacobian[4] = fy * dydy;
+        jacobian[5] = -fy * ((dydx * x) + (dydy * y));
+        return true;
     }
 
     /// <summary>

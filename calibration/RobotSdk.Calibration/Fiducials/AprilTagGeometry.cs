@@ -10,6 +10,9 @@ namespace RobotSdk.Calibration.Fiducials;
 /// </summary>
 public static class AprilTagGeometry
 {
+    /// <summary>Corners of a tag: 4, in the order of <see cref="Corners(double)"/>.</summary>
+    public const int CornerCount = 4;
+
     /// <summary>
     /// The border-square corners in the tag frame, in the order of <see cref="AprilTagDetection.Corners"/>:
     /// (-s,+s), (+s,+s), (+s,-s), (-s,-s) with s = <paramref name="tagSizeMetres"/> / 2, z = 0.

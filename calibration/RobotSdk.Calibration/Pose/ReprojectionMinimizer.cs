@@ -1,102 +1,62 @@
-using MathNet.Numerics.LinearAlgebra;
 using RobotSdk.Geometry;
 
 namespace RobotSdk.Calibration;
 
 /// <summary>
-/// Levenberg-Marquardt over a rigid pose minimizing the squared pixel reprojection error. The rotation is
-/// updated multiplicatively (R ← exp(δ) R) so there is no singular parameterization; the Jacobian is
-/// taken by central differences, which is exact enough for 6 parameters and keeps distortion generic.
+/// Levenberg-Marquardt (the library's <see cref="LevenbergMarquardt"/>) over a rigid pose minimizing the
+/// squared pixel reprojection error. The rotation is updated multiplicatively (R ← exp(δ) R) so there is
+/// no singular parameterization; the Jacobian is analytic through <see cref="CameraModel"/>'s projection
+/// derivative, distortion included.
 /// </summary>
-internal static class ReprojectionMinimizer
+internal sealed class ReprojectionMinimizer : ILeastSquaresProblem
 {
     private const int MaxIterations = 100;
-    private const double Step = 1e-7;
+
+    /// <summary>Residual pair of a point behind the camera: large, so the search steers back in front.</summary>
+    private const double BehindCameraResidual = 1e6;
+
+    private readonly CameraModel camera;
+    private readonly IReadOnlyList<Vector3D> objectPoints;
+    private readonly IReadOnlyList<PixelPoint> imagePoints;
+    private Pose pose;
+
+    internal ReprojectionMinimizer(CameraModel camera, Pose initial, IReadOnlyList<Vector3D> objectPoints, IReadOnlyList<PixelPoint> imagePoints)
+    {
+        this.camera = camera;
+        this.objectPoints = objectPoints;
+        this.imagePoints = imagePoints;
+        pose = initial;
+    }
+
+    public int ParameterCount => 6;
+
+    public int ResidualCount => 2 * objectPoints.Count;
+
+    public int GroupSize => 2;
 
     /// <summary>The refined pose and its reprojection RMS in pixels.</summary>
     public static (Pose Pose, double RmsPixels) Minimize(CameraModel camera, Pose initial, IReadOnlyList<Vector3D> objectPoints, IReadOnlyList<PixelPoint> imagePoints)
     {
-        int n = objectPoints.Count;
-        var residual = new double[2 * n];
-        var shifted = new double[2 * n];
-        Pose pose = initial;
-        double cost = Residuals(camera, pose, objectPoints, imagePoints, residual);
-        double lambda = 1e-3;
-        Matrix<double> jacobian = Matrix<double>.Build.Dense(2 * n, 6);
-        for (int iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            for (int k = 0; k < 6; k++)
-            {
-                Residuals(camera, Perturb(pose, k, Step), objectPoints, imagePoints, shifted);
-                double[] plus = (double[])shifted.Clone();
-                Residuals(camera, Perturb(pose, k, -Step), objectPoints, imagePoints, shifted);
-                for (int i = 0; i < 2 * n; i++)
-                {
-                    jacobian[i, k] = (plus[i] - shifted[i]) / (2 * Step);
-                }
-            }
-
-            Matrix<double> normal = jacobian.TransposeThisAndMultiply(jacobian);
-            Vector<double> gradient = jacobian.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(residual));
-            bool improved = false;
-            Vector<double> delta = gradient;
-            while (lambda < 1e12)
-            {
-                Matrix<double> damped = normal.Clone();
-                for (int k = 0; k < 6; k++)
-                {
-                    damped[k, k] += lambda * Math.Max(normal[k, k], 1e-12);
-                }
-
-                delta = damped.Solve(-gradient);
-                Pose candidate = Apply(pose, delta);
-                double candidateCost = Residuals(camera, candidate, objectPoints, imagePoints, shifted);
-                if (candidateCost <= cost)
-                {
-                    improved = candidateCost < cost;
-                    double previous = cost;
-                    pose = candidate;
-                    cost = candidateCost;
-                    Array.Copy(shifted, residual, residual.Length);
-                    lambda = Math.Max(lambda / 10, 1e-12);
-                    if (previous - candidateCost <= 1e-14 * Math.Max(previous, 1e-30))
-                    {
-                        improved = false;
-                    }
-
-                    break;
-                }
-
-                lambda *= 10;
-            }
-
-            if (!improved || delta.L2Norm() < 1e-12)
-            {
-                break;
-            }
-        }
-
-        return (pose, Math.Sqrt(cost / n));
+        var problem = new ReprojectionMinimizer(camera, initial, objectPoints, imagePoints);
+        LevenbergMarquardtOutcome outcome = LevenbergMarquardt.Minimize(problem, MaxIterations, huberThreshold: 0);
+        return (problem.pose, Math.Sqrt(2 * outcome.Cost / objectPoints.Count));
     }
 
     /// <summary>Sum of squared pixel residuals; fills <paramref name="residual"/> with projected minus observed.</summary>
-    public static double Residuals(CameraModel camera, Pose pose, IReadOnlyList<Vector3D> objectPoints, IReadOnlyList<PixelPoint> imagePoints, double[] residual)
+    public static double Residuals(CameraModel camera, Pose pose, IReadOnlyList<Vector3D> objectPoints, IReadOnlyList<PixelPoint> imagePoints, Span<double> residual)
     {
         double sum = 0;
         for (int i = 0; i < objectPoints.Count; i++)
         {
-            Vector3D p = pose.Transform(objectPoints[i]);
-            if (p.Z <= 1e-9)
+            if (camera.TryProject(pose.Transform(objectPoints[i]), out PixelPoint projected))
             {
-                // Behind the camera: a large, smooth penalty steers the search back in front.
-                residual[2 * i] = 1e6;
-                residual[(2 * i) + 1] = 1e6;
+                residual[2 * i] = projected.X - imagePoints[i].X;
+                residual[(2 * i) + 1] = projected.Y - imagePoints[i].Y;
             }
             else
             {
-                PixelPoint projected = camera.Project(p);
-                residual[2 * i] = projected.X - imagePoints[i].X;
-                residual[(2 * i) + 1] = projected.Y - imagePoints[i].Y;
+                residual[2 * i] = BehindCameraResidual;
+                residual[(2 * i) + 1] = BehindCameraResidual;
             }
 
             sum += (residual[2 * i] * residual[2 * i]) + (residual[(2 * i) + 1] * residual[(2 * i) + 1]);
@@ -105,14 +65,52 @@ internal static class ReprojectionMinimizer
         return sum;
     }
 
-    private static Pose Perturb(Pose pose, int parameter, double amount)
+    public void GetParameters(Span<double> parameters) => parameters[..6].Clear();
+
+    public void Residuals(ReadOnlySpan<double> parameters, Span<double> residuals) =>
+        Residuals(camera, Apply(pose, parameters), objectPoints, imagePoints, residuals);
+
+    /// <summary>
+    /// At δ = 0 (where <see cref="Commit"/> leaves the parameters): a point q = R P + t moves by δ_r × (R P) for
+    /// a rotation increment and by δ_t for a translation one; the projection's 2 x 3 derivative maps that to pixels.
+    /// </summary>
+    public void Jacobian(ReadOnlySpan<double> parameters, Span<double> jacobian)
     {
-        var delta = new double[6];
-        delta[parameter] = amount;
-        return Apply(pose, Vector<double>.Build.DenseOfArray(delta));
+        Pose current = Apply(pose, parameters);
+        Span<double> projection = stackalloc double[6];
+        for (int i = 0; i < objectPoints.Count; i++)
+        {
+            Span<double> rowU = jacobian.Slice(12 * i, 6);
+            Span<double> rowV = jacobian.Slice((12 * i) + 6, 6);
+            Vector3D q = current.Transform(objectPoints[i]);
+            if (!camera.TryProject(q, out _, projection))
+            {
+                rowU.Clear();
+                rowV.Clear();
+                continue;
+            }
+
+            // The rotation turns r = R P (q less the translation): d q / d δ_r has columns e_x × r, e_y × r, e_z × r.
+            Vector3D r = q - current.Position;
+            for (int k = 0; k < 3; k++)
+            {
+                Vector3D m = k switch
+                {
+                    0 => new Vector3D(0, -r.Z, r.Y),
+                    1 => new Vector3D(r.Z, 0, -r.X),
+                    _ => new Vector3D(-r.Y, r.X, 0),
+                };
+                rowU[k] = (projection[0] * m.X) + (projection[1] * m.Y) + (projection[2] * m.Z);
+                rowV[k] = (projection[3] * m.X) + (projection[4] * m.Y) + (projection[5] * m.Z);
+                rowU[3 + k] = projection[k];
+                rowV[3 + k] = projection[3 + k];
+            }
+        }
     }
 
-    private static Pose Apply(Pose pose, Vector<double> delta)
+    public void Commit(ReadOnlySpan<double> parameters) => pose = Apply(pose, parameters);
+
+    private static Pose Apply(Pose pose, ReadOnlySpan<double> delta)
     {
         Rotation rotation = RotationMatrices.Normalized(RotationMatrices.Exp(new Vector3D(delta[0], delta[1], delta[2])) * pose.Orientation);
         return new Pose(pose.Position + new Vector3D(delta[3], delta[4], delta[5]), rotation);

@@ -1,0 +1,53 @@
+using RobotSdk.Calibration.HandEye;
+using RobotSdk.Calibration.Identification;
+using RobotSdk.Geometry;
+
+namespace RobotSdk.Calibration.Tests.Identification;
+
+public sealed class CalibrationModelTests
+{
+    [Theory]
+    [InlineData("so101", CameraMount.Fixed)]
+    [InlineData("wx250s", CameraMount.Fixed)]
+    [InlineData("so101", CameraMount.Wrist)]
+    [InlineData("wx250s", CameraMount.Wrist)]
+    public void Jacobian_AgreesWithCentralDifferences(string arm, CameraMount mount)
+    {
+        var rig = new SyntheticRig(arm, 3);
+        List<PoseObservation> observations = rig.Observe(12, 0.2);
+        var model = new CalibrationModel(
+            rig.Nominal,
+            observations.SelectMany(o => o.JointPositions).ToArray(),
+            observations.SelectMany(o => o.Corners).ToArray(),
+            SyntheticRig.Lens,
+            SyntheticRig.TagSize,
+            mount);
+        RigidMotion camera = RigidMotion.FromPose(rig.CameraPose);
+        RigidMotion tag = RigidMotion.FromPose(rig.TagPose);
+        if (mount == CameraMount.Wrist)
+        {
+            // A wrist camera 10 cm behind the tool looking along it; the tag where the first pose shows it.
+            camera = RigidMotion.FromPose(new Pose(new Vector3D(0.0, 0.02, -0.1), Rotation.FromRollPitchYaw(0.1, 0.2, 0.3)));
+            tag = model.Tool(0) * camera * RigidMotion.Translate(new Vector3D(0.01, -0.02, 0.3));
+        }
+
+        model.SetPoses(camera, tag);
+        var x = new double[model.ParameterCount];
+        model.GetParameters(x);
+        for (int i = 0; i < model.JointCount; i++)
+        {
+            x[i] = 0.01 * (i + 1); // away from zero offsets, so every term matters
+        }
+
+        var analytic = new double[model.ResidualCount * model.ParameterCount];
+        var numeric = new double[analytic.Length];
+        model.Jacobian(x, analytic);
+        model.NumericJacobian(x, numeric);
+
+        double largest = numeric.Max(Math.Abs);
+        for (int i = 0; i < analytic.Length; i++)
+        {
+            Assert.True(Math.Abs(analytic[i] - numeric[i]) <= 1e-5 * largest, $"entry {i}: analytic {analytic[i]}, numeric {numeric[i]}");
+        }
+    }
+}
