@@ -77,19 +77,18 @@ public sealed class PseudoTerminalPairTests
     public void CreateLink_PointsAtTheSubordinate_AndDisposeRemovesIt()
     {
         string link = NewLinkPath();
-        string subordinate;
         using (var pair = PseudoTerminalPair.Create())
         {
-            subordinate = pair.SubordinatePath;
-
             pair.CreateLink(link);
 
             Assert.Equal(link, pair.LinkPath);
-            Assert.Equal(subordinate, new FileInfo(link).LinkTarget);
+            Assert.Equal(pair.SubordinatePath, new FileInfo(link).LinkTarget);
         }
 
+        // Only the link is checked: the kernel hands a freed /dev/pts number to the next process
+        // that opens a pseudo-terminal at once, so whether the subordinate path exists afterwards
+        // depends on what else runs on the machine.
         Assert.False(File.Exists(link) || new FileInfo(link).LinkTarget is not null);
-        Assert.False(File.Exists(subordinate), "closing the master removes the subordinate device");
     }
 
     [Fact]
