@@ -53,7 +53,9 @@ public sealed class VirtualArmTests(ITestOutputHelper output)
     {
         using VirtualArm arm = VirtualArm.Start("wx250s");
         Assert.Equal("dynamixel", arm.Driver);
-        using var robot = new Robot(new DynamixelArmDriver(arm.Port, DynamixelArms.Find("wx250s")!));
+        // A patient bus, as VirtualArm.CreateDriver makes: the emulator shares the cores with the physics.
+        var options = new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { ReplyTimeoutMs = 50 }, MaxConsecutiveFailures = 5 };
+        using var robot = new Robot(new DynamixelArmDriver(arm.Port, DynamixelArms.Find("wx250s")!, options));
         robot.Connect();
         var state = new JointFrame(robot.Description.Joints.Count);
         Poll.Until(() =>
