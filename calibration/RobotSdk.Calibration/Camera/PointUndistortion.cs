@@ -7,10 +7,13 @@ namespace RobotSdk.Calibration;
 /// </summary>
 public static class PointUndistortion
 {
-    /// <summary>Normalized-coordinate tolerance of the inverse: |distort(result) - observed| below it (about 1e-10 px at f ≈ 600).</summary>
+    /// <summary>Normalized-coordinate tolerance of the inverse: |distort(result) - observed| below it (about 6e-10 px at f ≈ 600) or no result.</summary>
     public const double Tolerance = 1e-12;
 
     private const int MaxIterations = 50;
+
+    /// <summary>Newton step (normalized units) below which the iteration stops: about 1e-11 px at f ≈ 600.</summary>
+    private const double StepTolerance = 1e-14;
 
     /// <summary>
     /// The undistorted normalized coordinates (X/Z, Y/Z) of the ray through <paramref name="pixel"/>;
@@ -34,11 +37,6 @@ public static class PointUndistortion
         {
             (double fx, double fy) = camera.Distort(x, y, j);
             double ex = fx - xd, ey = fy - yd;
-            if (Math.Abs(ex) < Tolerance && Math.Abs(ey) < Tolerance)
-            {
-                return true;
-            }
-
             double det = (j[0] * j[3]) - (j[1] * j[2]);
             if (!(det > 1e-12))
             {
@@ -46,8 +44,16 @@ public static class PointUndistortion
                 return false;
             }
 
-            x -= ((j[3] * ex) - (j[1] * ey)) / det;
-            y -= ((j[0] * ey) - (j[2] * ex)) / det;
+            double stepX = ((j[3] * ex) - (j[1] * ey)) / det;
+            double stepY = ((j[0] * ey) - (j[2] * ex)) / det;
+            x -= stepX;
+            y -= stepY;
+
+            // Newton converges quadratically, so once a step is this small the next would be at rounding level.
+            if (Math.Abs(stepX) < StepTolerance && Math.Abs(stepY) < StepTolerance)
+            {
+                return Math.Abs(ex) < Tolerance && Math.Abs(ey) < Tolerance;
+            }
         }
 
         return false;

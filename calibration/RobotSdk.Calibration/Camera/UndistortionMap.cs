@@ -3,18 +3,18 @@ namespace RobotSdk.Calibration;
 /// <summary>
 /// A precomputed remapping from a distorted camera image to the image a distortion-free pinhole camera
 /// would take: for every output pixel centre, the source position (the output ray pushed through the
-/// source camera's distortion) as a top-left source index and 8-bit bilinear weights. Build it once per
+/// source camera's distortion) as a top-left source index and bilinear weights in 1/256 pixel. Build it once per
 /// intrinsics; <see cref="Apply"/> then only reads the table and writes the caller's buffer (no allocation,
 /// integer arithmetic).
 /// </summary>
 public sealed class UndistortionMap
 {
-    /// <summary>Bilinear weights are fractions of this (8 bits: 1/256 pixel of sub-pixel position).</summary>
+    /// <summary>Bilinear weights are fractions of this: 1/256 pixel of sub-pixel position.</summary>
     private const int WeightOne = 256;
 
     private readonly int[] sourceIndex;
-    private readonly byte[] weightX;
-    private readonly byte[] weightY;
+    private readonly ushort[] weightX;
+    private readonly ushort[] weightY;
     private readonly int sourceWidth;
     private readonly int sourceHeight;
 
@@ -46,8 +46,8 @@ public sealed class UndistortionMap
         (sourceWidth, sourceHeight) = (source.Width, source.Height);
         int count = target.Width * target.Height;
         sourceIndex = new int[count];
-        weightX = new byte[count];
-        weightY = new byte[count];
+        weightX = new ushort[count];
+        weightY = new ushort[count];
         for (int v = 0; v < target.Height; v++)
         {
             for (int u = 0; u < target.Width; u++)
@@ -75,7 +75,7 @@ public sealed class UndistortionMap
                 int wx = (int)Math.Round((sx - x0) * WeightOne);
                 int wy = (int)Math.Round((sy - y0) * WeightOne);
 
-                // A weight of a whole pixel is the next pixel's zero weight; keep the fraction in a byte.
+                // A whole-pixel weight is the next pixel at zero weight (the last column or row keeps it whole).
                 if (wx == WeightOne && x0 < sourceWidth - 2)
                 {
                     (x0, wx) = (x0 + 1, 0);
@@ -87,8 +87,8 @@ public sealed class UndistortionMap
                 }
 
                 sourceIndex[i] = (y0 * sourceWidth) + x0;
-                weightX[i] = (byte)Math.Min(wx, WeightOne - 1);
-                weightY[i] = (byte)Math.Min(wy, WeightOne - 1);
+                weightX[i] = (ushort)wx;
+                weightY[i] = (ushort)wy;
             }
         }
     }
