@@ -155,6 +155,22 @@ public sealed class CameraModel
         return (x, y);
     }
 
+    /// <summary>
+    /// The distortion model at (x, y) with its 2 x 2 derivative d(x', y') / d(x, y), row-major into
+    /// <paramref name="jacobian"/> (at least 4 numbers); for Newton inversion.
+    /// </summary>
+    internal (double X, double Y) Distort(double x, double y, Span<double> jacobian)
+    {
+        double r2 = (x * x) + (y * y);
+        double radial = 1 + (r2 * (k1 + (r2 * (k2 + (r2 * k3)))));
+        double radialSlope = k1 + (r2 * ((2 * k2) + (3 * k3 * r2)));
+        jacobian[0] = radial + (2 * x * x * radialSlope) + (2 * p1 * y) + (6 * p2 * x);
+        jacobian[1] = (2 * x * y * radialSlope) + (2 * p1 * x) + (2 * p2 * y);
+        jacobian[2] = jacobian[1];
+        jacobian[3] = radial + (2 * y * y * radialSlope) + (6 * p1 * y) + (2 * p2 * x);
+        return Distort(x, y);
+    }
+
     /// <summary>Applies the distortion model to normalized coordinates.</summary>
     public (double X, double Y) Distort(double x, double y)
     {
