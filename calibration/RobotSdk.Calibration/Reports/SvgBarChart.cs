@@ -44,6 +44,14 @@ internal static class SvgBarChart
             maximum = 1;
         }
 
+        if (valueLabels)
+        {
+            // Headroom on the sides that hold bars, so a label never runs into the axis labels.
+            double headroom = 0.12 * (maximum - minimum);
+            maximum += maximum > 0 ? headroom : 0;
+            minimum -= minimum < 0 ? headroom : 0;
+        }
+
         double plotWidth = Width - Left - Right;
         double plotHeight = Height - Top - Bottom;
         double Y(double value) => Top + ((maximum - value) / (maximum - minimum) * plotHeight);
