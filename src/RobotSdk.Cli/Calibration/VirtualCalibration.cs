@@ -33,8 +33,13 @@ internal static class VirtualCalibration
     private const int TagId = 10;
     private const int ImageWidth = 640;
     private const int ImageHeight = 480;
-    private const int PilotPoses = 12;
+    private const int PilotPosesPerAxis = 3;
     private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 degrees of backlash
+
+    private static readonly Vector3D[] Axes =
+    [
+        new(1, 0, 0), new(-1, 0, 0), new(0, 1, 0), new(0, -1, 0), new(0, 0, 1), new(0, 0, -1),
+    ];
 
     /// <summary>Edge of the black square of the tag printed for each virtual arm, metres: what a user measures on their print.</summary>
     public static double? DefaultTagSize(string arm) => arm.ToUpperInvariant() switch
@@ -66,31 +71,42 @@ internal static class VirtualCalibration
         var generator = new CalibrationPoseGeneratorOptions
         {
             Seed = seed,
-            CalibrationCount = PilotPoses,
+            CalibrationCount = PilotPosesPerAxis,
             HeldOutCount = 0,
             NominalCameraPose = nominalCamera,
             Intrinsics = camera.Intrinsics,
         };
 
-        // Phase 1: where does the tag face? A hand-eye estimate over the nominal chain says, well enough to pick poses.
-        CalibrationPosePlan pilot = CalibrationPoseGenerator.Generate(chain.Description, limits, generator);
-        log($"pilot: {pilot.Calibration.Count} poses to find the tag's orientation");
-        CaptureOutcome pilotOutcome = await CalibrationCapture.RunAsync(rig, detector, TagId, pilot.Calibration, preOffsets, limits, null, cancellationToken).ConfigureAwait(false);
+        // Phase 1: where does the tag face? The procedure does not know how it was mounted: a few poses facing
+        // each tool axis in turn find it, and a hand-eye estimate over the nominal chain refines the guess.
+        var pilotPoses = new List<IReadOnlyList<double>>();
+        foreach (Vector3D axis in Axes)
+        {
+            pilotPoses.AddRange(CalibrationPoseGenerator.Generate(chain.Description, limits, generator with { Seed = seed + pilotPoses.Count, TagNormalInTool = axis }).Calibration);
+        }
+
+        log($"pilot: {pilotPoses.Count} poses to find the tag's orientation");
+        CaptureOutcome pilotOutcome = await CalibrationCapture.RunAsync(rig, detector, TagId, pilotPoses, preOffsets, limits, null, cancellationToken).ConfigureAwait(false);
         Vector3D? normal = null;
         if (pilotOutcome.Captured.Count >= 4)
         {
             HandEyeResult first = HandEyeOverNominal(chain, pilotOutcome.Captured, camera.Intrinsics, tagSize);
             normal = first.TagPose.Orientation.Rotate(new Vector3D(0, 0, -1)); // tag +z points into the tag
-            log($"pilot: tag seen in {pilotOutcome.Captured.Count}; its outward normal in the tool frame is about {normal}");
         }
+        else if (pilotOutcome.Captured.Count > 0)
+        {
+            normal = Axes[pilotOutcome.Captured.GroupBy(p => p.PoseIndex / PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
+        }
+
+        log($"pilot: tag seen in {pilotOutcome.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
 
         CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(
             chain.Description,
             limits,
-            generator with { Seed = seed + 1, CalibrationCount = Math.Max(0, poseCount - pilotOutcome.Captured.Count), HeldOutCount = heldOutCount, TagNormalInTool = normal });
+            generator with { Seed = seed + 100, CalibrationCount = Math.Max(0, poseCount - pilotOutcome.Captured.Count), HeldOutCount = heldOutCount, TagNormalInTool = normal });
         log($"capturing {plan.Calibration.Count} calibration and {plan.HeldOut.Count} held-out poses");
         IReadOnlyList<IReadOnlyList<double>> all = [.. plan.Calibration, .. plan.HeldOut];
-        rig.PoseIndexBase = pilot.Calibration.Count;
+        rig.PoseIndexBase = pilotPoses.Count;
         var progress = new Progress<int>(i =>
         {
             if ((i + 1) % 10 == 0)
@@ -102,8 +118,8 @@ internal static class VirtualCalibration
         robot.Deactivate();
 
         // Pilot poses are calibration poses too; pose indices past the pilot are shifted by its count.
-        List<CapturedPose> calibrationPoses = [.. pilotOutcome.Captured, .. outcome.Captured.Where(p => p.PoseIndex < plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilot.Calibration.Count })];
-        List<CapturedPose> heldOut = [.. outcome.Captured.Where(p => p.PoseIndex >= plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilot.Calibration.Count })];
+        List<CapturedPose> calibrationPoses = [.. pilotOutcome.Captured, .. outcome.Captured.Where(p => p.PoseIndex < plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilotPoses.Count })];
+        List<CapturedPose> heldOut = [.. outcome.Captured.Where(p => p.PoseIndex >= plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilotPoses.Count })];
         log($"tag found in {calibrationPoses.Count} calibration and {heldOut.Count} held-out poses; solving");
 
         KinematicCalibration solved = KinematicIdentification.Solve(chain.Description, camera.Intrinsics, tagSize, [.. calibrationPoses.Select(p => p.Observation)]);
@@ -132,7 +148,7 @@ internal static class VirtualCalibration
         {
             Arm = arm.Name,
             Seed = seed,
-            PosesPlanned = pilot.Calibration.Count + all.Count,
+            PosesPlanned = pilotPoses.Count + all.Count,
             PosesUsed = calibrationPoses.Count,
             HeldOutUsed = heldOut.Count,
             TagNotFound = pilotOutcome.TagNotFound + outcome.TagNotFound,
