@@ -8,10 +8,8 @@ namespace RobotSdk.Calibration.Tests.Procedure;
 
 public sealed class CalibrationPoseGeneratorTests
 {
-    // A camera 0.6 m in front of the arm, looking back at it and slightly down (optical z towards -x).
-    private static readonly Pose Camera = new(
-        new Vector3D(0.6, 0, 0.35),
-        Rotation.FromAxisAngle(new Vector3D(0, 0, 1), -Math.PI / 2) * Rotation.FromAxisAngle(new Vector3D(1, 0, 0), -Math.PI / 2 - 0.4));
+    // A camera in front of the arm, looking back at (0.25, 0, 0.15): optical z forward, x right (+y of the arm), y down.
+    private static readonly Pose Camera = LookingBack(new Vector3D(0.75, 0, 0.45), new Vector3D(0.25, 0, 0.15));
 
     private static readonly CameraIntrinsics Intrinsics = new(640, 480, 580, 580, 320, 240);
 
@@ -104,10 +102,18 @@ public sealed class CalibrationPoseGeneratorTests
     public void Generate_SaysHowManyItFound_WhenTheConstraintsAreTooTight()
     {
         (KinematicChainDescription chain, JointLimits[] limits) = Arm("so101");
-        var options = new CalibrationPoseGeneratorOptions { CalibrationCount = 50, MinimumToolHeightMeters = 5, MaximumAttempts = 1000 };
+        var options = new CalibrationPoseGeneratorOptions { CalibrationCount = 50, HeldOutCount = 0, MinimumToolHeightMeters = 5, MaximumAttempts = 1000 };
 
         InvalidOperationException exception = Assert.Throws<InvalidOperationException>(() => CalibrationPoseGenerator.Generate(chain, limits, options));
         Assert.Contains("Found 0 of 50", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static Pose LookingBack(Vector3D position, Vector3D target)
+    {
+        Vector3D z = (target - position).Normalized();
+        Vector3D x = Vector3D.Cross(z, new Vector3D(0, 0, 1)).Normalized();
+        Vector3D y = Vector3D.Cross(z, x);
+        return new Pose(position, RotationMatrices.FromMatrix(x.X, y.X, z.X, x.Y, y.Y, z.Y, x.Z, y.Z, z.Z));
     }
 
     private static RobotDescription Description(string arm) =>
