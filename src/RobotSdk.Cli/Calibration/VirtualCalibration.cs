@@ -103,7 +103,7 @@ internal static class VirtualCalibration
         CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(
             chain.Description,
             limits,
-            generator with { Seed = seed + 100, CalibrationCount = Math.Max(0, poseCount - pilotOutcome.Captured.Count), HeldOutCount = heldOutCount, TagNormalInTool = normal });
+            generator with { Seed = seed + 100, MaximumViewAngleDegrees = 40, CalibrationCount = Math.Max(0, poseCount - pilotOutcome.Captured.Count), HeldOutCount = heldOutCount, TagNormalInTool = normal });
         log($"capturing {plan.Calibration.Count} calibration and {plan.HeldOut.Count} held-out poses");
         IReadOnlyList<IReadOnlyList<double>> all = [.. plan.Calibration, .. plan.HeldOut];
         rig.PoseIndexBase = pilotPoses.Count;
