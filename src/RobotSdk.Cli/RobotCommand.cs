@@ -21,6 +21,7 @@ internal static class RobotCommand
             root.Subcommands.Add(VirtualCommand.Create());
             root.Subcommands.Add(MoveCommand.Create());
             root.Subcommands.Add(CalibrateServosCommand.Create());
+            root.Subcommands.Add(CalibrateCommand.Create());
         }
 
         return root;

@@ -1,0 +1,171 @@
+using RobotSdk.Geometry;
+
+namespace RobotSdk.Calibration.Procedure;
+
+/// <summary>
+/// Draws calibration poses for any serial arm: random joint configurations inside its limits (shrunk
+/// by a margin), kept only when they are safe and useful, and spread apart in joint space.
+/// </summary>
+/// <remarks>
+/// A configuration is kept when (1) every joint frame origin stands at least
+/// <see cref="CalibrationPoseGeneratorOptions.MinimumFrameHeightMeters"/> above the table and the tool
+/// point at least <see cref="CalibrationPoseGeneratorOptions.MinimumToolHeightMeters"/> (a coarse
+/// collision guard: frame origins only, no link volumes or self-collision, so leave margins generous),
+/// (2) with a nominal camera, the tool point lies in front of it and projects inside the image, (3) with a
+/// tag normal guess, the tag faces the camera, and (4) it is at least
+/// <see cref="CalibrationPoseGeneratorOptions.MinimumSeparationRadians"/> from every pose kept before.
+/// Every pose is a configuration inside the limits, so it is within reach by construction. Uniform draws
+/// over the whole (shrunk) range cover each joint's range, which identification needs.
+/// </remarks>
+public static class CalibrationPoseGenerator
+{
+    /// <summary>Generates <see cref="CalibrationPoseGeneratorOptions.CalibrationCount"/> plus <see cref="CalibrationPoseGeneratorOptions.HeldOutCount"/> poses.</summary>
+    /// <param name="chain">The arm's nominal chain.</param>
+    /// <param name="limits">Each chain joint's limits, in chain order.</param>
+    /// <param name="options">Settings.</param>
+    /// <returns>The poses; held-out poses are the last ones drawn, so both sets come from the same distribution.</returns>
+    /// <exception cref="ArgumentException">Counts that do not match, or a margin that leaves no range.</exception>
+    /// <exception cref="InvalidOperationException">Too few acceptable poses within <see cref="CalibrationPoseGeneratorOptions.MaximumAttempts"/>; the message says how many were found.</exception>
+    public static CalibrationPosePlan Generate(KinematicChainDescription chain, IReadOnlyList<JointLimits> limits, CalibrationPoseGeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(options);
+        int n = chain.Joints.Count;
+        if (limits.Count != n)
+        {
+            throw new ArgumentException($"Got {limits.Count} joint limits for a chain of {n} joints.", nameof(limits));
+        }
+
+        if (options.CalibrationCount < 0 || options.HeldOutCount < 0 || !(options.LimitMarginFraction is >= 0 and < 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options, "Counts must be 0 or more and LimitMarginFraction in [0, 0.5).");
+        }
+
+        var low = new double[n];
+        var high = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double range = limits[j].MaxPosition - limits[j].MinPosition;
+            if (!(range > 0) || !double.IsFinite(range))
+            {
+                throw new ArgumentException($"Joint {chain.Joints[j].JointName} has no finite range ({limits[j].MinPosition} to {limits[j].MaxPosition}).", nameof(limits));
+            }
+
+            low[j] = limits[j].MinPosition + (options.LimitMarginFraction * range);
+            high[j] = limits[j].MaxPosition - (options.LimitMarginFraction * range);
+        }
+
+        int wanted = options.CalibrationCount + options.HeldOutCount;
+        var random = new Random(options.Seed);
+        var kept = new List<IReadOnlyList<double>>(wanted);
+        CameraModel? camera = options.Intrinsics is { } intrinsics ? new CameraModel(intrinsics) : null;
+        double minimumCosine = Math.Cos(options.MaximumViewAngleDegrees * Math.PI / 180);
+        int attempts = 0;
+        while (kept.Count < wanted && attempts < options.MaximumAttempts)
+        {
+            attempts++;
+            var candidate = new double[n];
+            for (int j = 0; j < n; j++)
+            {
+                candidate[j] = low[j] + (random.NextDouble() * (high[j] - low[j]));
+            }
+
+            if (IsClearOfTable(chain, candidate, options, out Pose tool)
+                && IsSeen(tool, options, camera, minimumCosine)
+                && IsApart(candidate, kept, options.MinimumSeparationRadians))
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        if (kept.Count < wanted)
+        {
+            throw new InvalidOperationException(
+                $"Found {kept.Count} of {wanted} acceptable calibration poses in {attempts} draws; relax the view angle, separation or margins.");
+        }
+
+        return new CalibrationPosePlan(kept.GetRange(0, options.CalibrationCount), kept.GetRange(options.CalibrationCount, options.HeldOutCount), attempts);
+    }
+
+    /// <summary>Whether every joint frame and the tool point clear the table; <paramref name="tool"/> is the tool pose.</summary>
+    internal static bool IsClearOfTable(KinematicChainDescription chain, IReadOnlyList<double> positions, CalibrationPoseGeneratorOptions options, out Pose tool)
+    {
+        Pose frame = chain.Base;
+        for (int j = 0; j < chain.Joints.Count; j++)
+        {
+            KinematicJoint joint = chain.Joints[j];
+            frame *= joint.Origin;
+            if (frame.Position.Z - options.TableHeightMeters < options.MinimumFrameHeightMeters)
+            {
+                tool = default;
+                return false;
+            }
+
+            Vector3D axis = joint.Axis.Normalized();
+            frame *= joint.Kind == JointKind.Prismatic
+                ? new Pose(positions[j] * axis, Rotation.Identity)
+                : new Pose(Vector3D.Zero, Rotation.FromAxisAngle(axis, positions[j]));
+        }
+
+        tool = frame * chain.Tool;
+        return tool.Position.Z - options.TableHeightMeters >= options.MinimumToolHeightMeters;
+    }
+
+    private static bool IsSeen(Pose tool, CalibrationPoseGeneratorOptions options, CameraModel? camera, double minimumCosine)
+    {
+        if (options.NominalCameraPose is not { } cameraPose)
+        {
+            return true;
+        }
+
+        Vector3D inCamera = cameraPose.Inverse().Transform(tool.Position);
+        if (camera is not null)
+        {
+            if (!camera.TryProject(inCamera, out PixelPoint pixel))
+            {
+                return false;
+            }
+
+            double margin = options.ImageMarginPixels;
+            if (pixel.X < margin || pixel.Y < margin || pixel.X > camera.Intrinsics.Width - margin || pixel.Y > camera.Intrinsics.Height - margin)
+            {
+                return false;
+            }
+        }
+        else if (inCamera.Z <= 0)
+        {
+            return false;
+        }
+
+        if (options.TagNormalInTool is not { } normal)
+        {
+            return true;
+        }
+
+        Vector3D outward = tool.Orientation.Rotate(normal.Normalized());
+        Vector3D towardsCamera = (cameraPose.Position - tool.Position).Normalized();
+        return Vector3D.Dot(outward, towardsCamera) >= minimumCosine;
+    }
+
+    private static bool IsApart(double[] candidate, List<IReadOnlyList<double>> kept, double minimumDistance)
+    {
+        double limit = minimumDistance * minimumDistance;
+        foreach (IReadOnlyList<double> pose in kept)
+        {
+            double sum = 0;
+            for (int j = 0; j < candidate.Length; j++)
+            {
+                double d = candidate[j] - pose[j];
+                sum += d * d;
+            }
+
+            if (sum < limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
