@@ -8,7 +8,8 @@ namespace RobotSdk.Simulation;
 /// The orientation an MJCF element's attributes give it in its parent's frame, computed the way
 /// MuJoCo 2.2.2's compiler does (mjCAlternative): <c>quat</c>, <c>axisangle</c>, <c>xyaxes</c>,
 /// <c>zaxis</c> or <c>euler</c>, with the document's <c>compiler angle</c> and <c>eulerseq</c>.
-/// Needed where we add an element that must sit at an offset along another element's own axes.
+/// Used where we add an element at an offset along another's own axes (tags) and where we perturb
+/// frames (imprecision, through <see cref="MjcfFrames"/>).
 /// </summary>
 internal sealed class MjcfOrientation
 {
@@ -27,7 +28,9 @@ internal sealed class MjcfOrientation
         IEnumerable<XElement> compilers = document.Root?.Elements("compiler") ?? [];
         string angle = compilers.Select(compiler => (string?)compiler.Attribute("angle")).LastOrDefault(value => value is not null) ?? "degree";
         string sequence = compilers.Select(compiler => (string?)compiler.Attribute("eulerseq")).LastOrDefault(value => value is not null) ?? "xyz";
-        return new MjcfOrientation(angle != "radian", sequence);
+        return sequence.Length == 3
+            ? new MjcfOrientation(angle != "radian", sequence)
+            : throw new FormatException($"The compiler's eulerseq '{sequence}' is not three axes.");
     }
 
     /// <summary>The element's rotation relative to its parent (identity when it has no orientation attribute).</summary>
