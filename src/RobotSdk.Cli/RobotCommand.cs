@@ -22,6 +22,7 @@ internal static class RobotCommand
             root.Subcommands.Add(MoveCommand.Create());
             root.Subcommands.Add(CalibrateServosCommand.Create());
             root.Subcommands.Add(CalibrateCommand.Create());
+            root.Subcommands.Add(TagsCommand.Create());
         }
 
         return root;
