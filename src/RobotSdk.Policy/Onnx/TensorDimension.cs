@@ -42,6 +42,13 @@ public readonly record struct TensorDimension
         return new TensorDimension(-1, name);
     }
 
+    /// <summary>A fixed dimension of <paramref name="size"/>, so shapes can be written as plain numbers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public static implicit operator TensorDimension(long size) => Fixed(size);
+
+    /// <summary>A fixed dimension of <paramref name="size"/> (the named form of the implicit conversion).</summary>
+    public static TensorDimension FromInt64(long size) => Fixed(size);
+
     /// <summary>Whether a run's <paramref name="size"/> fits this dimension.</summary>
     public bool Accepts(long size) => IsDynamic ? size >= 0 : size == Size;
 
