@@ -40,9 +40,12 @@ public static unsafe class OnnxRuntimeLibrary
     /// <summary>
     /// The execution providers compiled into the loaded library, by the short name
     /// <see cref="OnnxSessionOptions.ExecutionProvider"/> takes ("CPU", "CUDA", ...); loads the library if needed.
-    /// The npm package's build has CPU only.
+    /// The npm package's linux-x64 build lists TensorRT, CUDA, WebGPU and CPU, but CUDA and TensorRT
+    /// also need the provider libraries of the official GPU package beside it
+    /// (<c>libonnxruntime_providers_shared.so</c>, <c>libonnxruntime_providers_cuda.so</c>), which the
+    /// npm package does not contain; without them a session falls back to CPU and says so.
     /// </summary>
-    public static IReadOnlyList<string> AvailableExecutionProviders => EnsureLoaded(null).Providers;
+    public static IReadOnlyList<string> AvailableExecutionProviders => EnsureLoaded(null).Providers.Select(ExecutionProviderNames.ShortName).ToArray();
 
     /// <summary>
     /// Loads the library if this process has not yet, and returns its full path. Looks, in order:
@@ -105,7 +108,7 @@ public static unsafe class OnnxRuntimeLibrary
         OnnxRuntimeNative.Initialize(apiTable);
         var environment = new OrtEnvironmentHandle(OnnxRuntimeNative.CreateEnvironment("RobotSdk"));
         var cpuMemory = new OrtMemoryInfoHandle(OnnxRuntimeNative.CreateCpuMemoryInfo());
-        var providers = OnnxRuntimeNative.GetAvailableProviders().Select(ExecutionProviderNames.ShortName).ToArray();
+        var providers = OnnxRuntimeNative.GetAvailableProviders();
         return new LoadedLibrary(path, version, environment, cpuMemory, providers);
     }
 
@@ -113,6 +116,6 @@ public static unsafe class OnnxRuntimeLibrary
         string.Equals(Path.GetFullPath(requested), loadedPath, StringComparison.Ordinal)
         || string.Equals(requested, loadedPath, StringComparison.Ordinal);
 
-    /// <summary>What one successful load produced; lives until the process exits.</summary>
+    /// <summary>What one successful load produced (providers by their registered names); lives until the process exits.</summary>
     internal sealed record LoadedLibrary(string Path, string Version, OrtEnvironmentHandle Environment, OrtMemoryInfoHandle CpuMemory, IReadOnlyList<string> Providers);
 }

@@ -20,7 +20,8 @@ internal static class OnnxRuntimeLibraryLocator
     /// <param name="explicitPath">A path the caller insists on, or null.</param>
     /// <param name="variableValue">The value of the environment variable, or null when unset.</param>
     /// <param name="searchRoots">Folders to search upward from for the repository cache (the application's and the working directory).</param>
-    public static (string Path, IntPtr Handle) Load(string? explicitPath, string? variableValue, IReadOnlyList<string> searchRoots)
+    /// <param name="searchSystem">Whether to try the system's library search path last.</param>
+    public static (string Path, IntPtr Handle) Load(string? explicitPath, string? variableValue, IReadOnlyList<string> searchRoots, bool searchSystem = true)
     {
         var attempts = new List<string>();
         if (!string.IsNullOrWhiteSpace(explicitPath))
@@ -42,6 +43,11 @@ internal static class OnnxRuntimeLibraryLocator
             {
                 return loaded;
             }
+        }
+
+        if (!searchSystem)
+        {
+            throw new OnnxRuntimeLibraryNotFoundException(attempts);
         }
 
         try

@@ -155,19 +155,21 @@ public sealed class OnnxSession : IInferenceSession
         string? fallbackReason = null;
         if (!ExecutionProviderNames.Same(requested, ExecutionProviderNames.Cpu))
         {
-            if (!library.Providers.Any(provider => ExecutionProviderNames.Same(provider, requested)))
+            var registered = library.Providers.FirstOrDefault(provider => ExecutionProviderNames.Same(provider, requested));
+            if (registered is null)
             {
-                fallbackReason = $"execution provider '{requested}' is not in ONNX Runtime {library.Version} at {library.Path} (it has: {string.Join(", ", library.Providers)}); "
-                    + "GPU providers need the official GPU build of the library (point OnnxSessionOptions.LibraryPath or "
+                fallbackReason = $"execution provider '{requested}' is not in ONNX Runtime {library.Version} at {library.Path} "
+                    + $"(it has: {string.Join(", ", library.Providers.Select(ExecutionProviderNames.ShortName))}); "
+                    + "a provider missing from this build needs an ONNX Runtime build that includes it (point OnnxSessionOptions.LibraryPath or "
                     + $"{OnnxRuntimeLibrary.LibraryPathVariable} at it)";
             }
             else
             {
                 try
                 {
-                    using var providerOptions = CreateOptions(options, requested);
+                    using var providerOptions = CreateOptions(options, registered);
                     var created = new OrtSessionHandle(createSession(environment, providerOptions.DangerousGetHandle()));
-                    return Loaded(new OnnxSession(created, requested, null), model, library, logger);
+                    return Loaded(new OnnxSession(created, ExecutionProviderNames.ShortName(registered), null), model, library, logger);
                 }
                 catch (OnnxRuntimeException exception) when (!options.RequireExecutionProvider)
                 {
@@ -177,10 +179,10 @@ public sealed class OnnxSession : IInferenceSession
 
             if (options.RequireExecutionProvider)
             {
-                throw new OnnxRuntimeException(OnnxRuntimeErrorCode.ExecutionProviderFailure, fallbackReason, $"loading the model {model} on the required provider '{requested}'");
+                throw new OnnxRuntimeException(OnnxRuntimeErrorCode.ExecutionProviderFailure, fallbackReason!, $"loading the model {model} on the required provider '{requested}'");
             }
 
-            OnnxSessionLog.ExecutionProviderFallback(logger, fallbackReason);
+            OnnxSessionLog.ExecutionProviderFallback(logger, fallbackReason!);
         }
 
         using var cpuOptions = CreateOptions(options, ExecutionProviderNames.Cpu);
@@ -200,6 +202,7 @@ public sealed class OnnxSession : IInferenceSession
         return session;
     }
 
+    /// <summary>Session options for <paramref name="provider"/>, given by the name the library registered it under.</summary>
     private static OrtSessionOptionsHandle CreateOptions(OnnxSessionOptions options, string provider)
     {
         var handle = new OrtSessionOptionsHandle(OnnxRuntimeNative.CreateSessionOptions());
@@ -218,6 +221,10 @@ public sealed class OnnxSession : IInferenceSession
             if (ExecutionProviderNames.Same(provider, "CUDA"))
             {
                 OnnxRuntimeNative.AppendCudaExecutionProvider(native, providerOptions);
+            }
+            else if (ExecutionProviderNames.Same(provider, "Tensorrt"))
+            {
+                OnnxRuntimeNative.AppendTensorRtExecutionProvider(native, providerOptions);
             }
             else if (!ExecutionProviderNames.Same(provider, ExecutionProviderNames.Cpu))
             {

@@ -16,11 +16,13 @@ public sealed class OnnxSessionOptions
     public OnnxOptimizationLevel OptimizationLevel { get; set; } = OnnxOptimizationLevel.All;
 
     /// <summary>
-    /// The execution provider by short name: "CPU" (default), "CUDA", or another name the runtime's
-    /// generic provider API knows ("XNNPACK", "OpenVINO", "QNN", "CoreML"); the runtime's full names
-    /// ("CUDAExecutionProvider") work too. If the provider is not in the loaded library or fails to
-    /// start, the session runs on CPU and says why in <see cref="OnnxSession.ExecutionProviderFallbackReason"/>,
-    /// unless <see cref="RequireExecutionProvider"/> is set.
+    /// The execution provider by short name, case-insensitive: "CPU" (default), "CUDA", "TensorRT", or
+    /// any other provider the loaded library lists in <see cref="OnnxRuntimeLibrary.AvailableExecutionProviders"/>
+    /// ("WebGpu", "OpenVINO", ...); the runtime's full names ("CUDAExecutionProvider") work too. If the
+    /// provider is not in the loaded library or fails to start (a GPU provider whose libraries or
+    /// device are missing), the session runs on CPU and says why in
+    /// <see cref="OnnxSession.ExecutionProviderFallbackReason"/> and in a warning log, unless
+    /// <see cref="RequireExecutionProvider"/> is set.
     /// </summary>
     public string ExecutionProvider { get; set; } = "CPU";
 

@@ -133,7 +133,24 @@ internal static unsafe class OnnxRuntimeNative
         }
     }
 
-    /// <summary>Appends a provider by the name the generic API knows (XNNPACK, OpenVINO, QNN, CoreML, ...).</summary>
+    /// <summary>Appends the TensorRT provider through its V2 options (key/value strings such as device_id, trt_fp16_enable).</summary>
+    public static void AppendTensorRtExecutionProvider(IntPtr options, IReadOnlyDictionary<string, string> providerOptions)
+    {
+        IntPtr tensorRtOptions;
+        Check(((delegate* unmanaged[Cdecl]<IntPtr*, IntPtr>)api[OrtApiSlot.CreateTensorRtProviderOptions])(&tensorRtOptions), "creating TensorRT provider options");
+        try
+        {
+            using var pairs = new Utf8KeyValueArrays(providerOptions);
+            Check(((delegate* unmanaged[Cdecl]<IntPtr, byte**, byte**, nuint, IntPtr>)api[OrtApiSlot.UpdateTensorRtProviderOptions])(tensorRtOptions, pairs.Keys, pairs.Values, (nuint)pairs.Count), "setting TensorRT provider options");
+            Check(((delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr>)api[OrtApiSlot.SessionOptionsAppendExecutionProviderTensorRtV2])(options, tensorRtOptions), "adding the TensorRT execution provider");
+        }
+        finally
+        {
+            ((delegate* unmanaged[Cdecl]<IntPtr, void>)api[OrtApiSlot.ReleaseTensorRtProviderOptions])(tensorRtOptions);
+        }
+    }
+
+    /// <summary>Appends a provider by a name the generic API knows ("WebGpuExecutionProvider", "XNNPACK", "OpenVINO", ...).</summary>
     public static void AppendExecutionProvider(IntPtr options, string providerName, IReadOnlyDictionary<string, string> providerOptions)
     {
         var nameUtf8 = Utf8(providerName);

@@ -53,6 +53,10 @@ internal static class OrtApiSlot
     public const int ReleaseIoBinding = 135;
     public const int BindInput = 136;
     public const int BindOutput = 137;
+    public const int SessionOptionsAppendExecutionProviderTensorRtV2 = 170;
+    public const int CreateTensorRtProviderOptions = 171;
+    public const int UpdateTensorRtProviderOptions = 172;
+    public const int ReleaseTensorRtProviderOptions = 174;
     public const int SessionOptionsAppendExecutionProviderCudaV2 = 204;
     public const int CreateCudaProviderOptions = 205;
     public const int UpdateCudaProviderOptions = 206;
