@@ -20,6 +20,7 @@ public sealed class OnnxBinding : IInferenceBinding
     private readonly OnnxSession session;
     private readonly OrtIoBindingHandle binding;
     private readonly OrtRunOptionsHandle runOptions;
+    private readonly Lock lifetimeGate = new();
     private readonly BoundTensor?[] inputs;
     private readonly BoundTensor?[] outputs;
     private int boundInputCount;
@@ -93,7 +94,7 @@ public sealed class OnnxBinding : IInferenceBinding
     /// <summary>Releases the native binding, run options and tensor values, and unpins the buffers.</summary>
     public void Dispose()
     {
-        lock (runOptions)
+        lock (lifetimeGate)
         {
             if (disposed)
             {
@@ -115,7 +116,7 @@ public sealed class OnnxBinding : IInferenceBinding
     /// <summary>Sets this binding's terminate flag (called by <see cref="OnnxSession.Terminate"/>, any thread).</summary>
     internal void RequestTerminate()
     {
-        lock (runOptions)
+        lock (lifetimeGate)
         {
             if (disposed)
             {

@@ -169,7 +169,7 @@ public sealed class OnnxSession : IInferenceSession
                 {
                     using var providerOptions = CreateOptions(options, registered);
                     var created = new OrtSessionHandle(createSession(environment, providerOptions.DangerousGetHandle()));
-                    return Loaded(new OnnxSession(created, ExecutionProviderNames.ShortName(registered), null), model, library, logger);
+                    return Loaded(Wrap(created, ExecutionProviderNames.ShortName(registered), null), model, library, logger);
                 }
                 catch (OnnxRuntimeException exception) when (!options.RequireExecutionProvider)
                 {
@@ -187,7 +187,21 @@ public sealed class OnnxSession : IInferenceSession
 
         using var cpuOptions = CreateOptions(options, ExecutionProviderNames.Cpu);
         var cpuSession = new OrtSessionHandle(createSession(environment, cpuOptions.DangerousGetHandle()));
-        return Loaded(new OnnxSession(cpuSession, ExecutionProviderNames.Cpu, fallbackReason), model, library, logger);
+        return Loaded(Wrap(cpuSession, ExecutionProviderNames.Cpu, fallbackReason), model, library, logger);
+    }
+
+    /// <summary>Reads the metadata of a new native session; releases the session if that fails.</summary>
+    private static OnnxSession Wrap(OrtSessionHandle created, string executionProvider, string? fallbackReason)
+    {
+        try
+        {
+            return new OnnxSession(created, executionProvider, fallbackReason);
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
     }
 
     private static OnnxSession Loaded(OnnxSession session, string model, OnnxRuntimeLibrary.LoadedLibrary library, ILogger logger)

@@ -35,20 +35,44 @@ public sealed class OnnxExecutionProviderTests
         AssertRuns(session);
     }
 
-    [Fact]
-    public void Load_WithCudaListedButItsProviderLibrariesMissing_FallsBackToCpu_WithTheRuntimesReason()
+    [Theory]
+    [InlineData("cuda")]
+    [InlineData("TensorRT")]
+    public void Load_WithAGpuProviderListedButItsLibrariesMissing_FallsBackToCpu_WithTheRuntimesReason(string provider)
     {
-        // The npm build registers CUDA, but its provider libraries come only with the official GPU
-        // package, which eng/fetch-onnxruntime.sh does not install: CUDA cannot start here.
-        Assert.Contains("CUDA", OnnxRuntimeLibrary.AvailableExecutionProviders);
+        // The npm build registers CUDA and TensorRT, but their provider libraries come only with the
+        // official GPU package, which eng/fetch-onnxruntime.sh does not install: they cannot start here.
+        Assert.Contains(OnnxRuntimeLibrary.AvailableExecutionProviders, name => string.Equals(name, provider, StringComparison.OrdinalIgnoreCase));
         var options = TestModels.SingleThreaded();
-        options.ExecutionProvider = "cuda";
+        options.ExecutionProvider = provider;
 
         using var session = OnnxSession.Load(Model(), options);
 
         Assert.Equal("CPU", session.ExecutionProvider);
-        Assert.Contains("'cuda' failed to start", session.ExecutionProviderFallbackReason, StringComparison.Ordinal);
+        Assert.Contains($"'{provider}' failed to start", session.ExecutionProviderFallbackReason, StringComparison.Ordinal);
         Assert.Contains("libonnxruntime_providers_shared.so", session.ExecutionProviderFallbackReason, StringComparison.Ordinal);
+        AssertRuns(session);
+    }
+
+    [Fact]
+    public void Load_WithWebGpu_GoesThroughTheGenericProviderCall_AndRunsOnWebGpuOrSaysWhyNot()
+    {
+        var options = TestModels.SingleThreaded();
+        options.ExecutionProvider = "webgpu";
+
+        using var session = OnnxSession.Load(Model(), options);
+
+        // Machines without a Vulkan adapter (these) get the WebGPU provider's own refusal.
+        if (session.ExecutionProvider == "CPU")
+        {
+            Assert.Contains("WebGPU adapter", session.ExecutionProviderFallbackReason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("WebGpu", session.ExecutionProvider);
+            Assert.Null(session.ExecutionProviderFallbackReason);
+        }
+
         AssertRuns(session);
     }
 

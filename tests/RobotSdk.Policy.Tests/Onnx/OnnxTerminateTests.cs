@@ -16,8 +16,9 @@ public sealed class OnnxTerminateTests
     {
         using var session = OnnxSession.Load(TestModels.MatMulChain(Width, Layers), TestModels.SingleThreaded());
         using var binding = session.CreateBinding();
-        // A batch of 4096 rows makes each of the 200 MatMuls about half a gigaflop: tens of seconds
-        // of single-threaded work, so the run is certainly in progress when Terminate lands.
+        // A batch of 4096 rows makes each of the 200 MatMuls about half a gigaflop: seconds of
+        // single-threaded work (about 6 s on the development machine), so the run is still in
+        // progress when Terminate lands between two MatMuls.
         const int largeBatch = 4096;
         binding.BindInput<float>("x", new float[largeBatch * Width], [largeBatch, Width]);
         binding.BindOutput<float>("y", new float[largeBatch * Width], [largeBatch, Width]);
