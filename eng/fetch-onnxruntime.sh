@@ -60,9 +60,9 @@ trap 'rm -rf "$work_dir"' EXIT
 
 say "downloading onnxruntime-node@$version and onnxruntime-common@$version with npm pack"
 for package in onnxruntime-node onnxruntime-common; do
-  if ! (cd "$work_dir" && npm pack --silent "$package@$version" >/dev/null 2>"$work_dir/npm-$package.log"); then
+  if ! (cd "$work_dir" && npm pack --loglevel=error "$package@$version" >/dev/null 2>"$work_dir/npm-$package.log"); then
     say "npm pack $package@$version failed (offline, or the registry is unreachable?). npm said:"
-    sed 's/^/  /' "$work_dir/npm-$package.log" >&2
+    head -n 6 "$work_dir/npm-$package.log" | sed 's/^/  /'
     say "run this again with network access, or set ROBOTSDK_ONNXRUNTIME_LIBRARY to an existing libonnxruntime.so.1 $version."
     exit 1
   fi
