@@ -14,6 +14,8 @@ cd "$repo_root"
 # libapriltag3 draws the AprilTag textures of the virtual worlds and detects tags for visual
 # calibration (both bind libapriltag.so.3); python3-apriltag (with python3-opencv to read PNGs) is
 # the real detector the tag tests use as a peer.
+# python3-onnx: the ONNX checker validates the models the policy tests generate; npm fetches the ONNX
+# Runtime native library (eng/fetch-onnxruntime.sh).
 declare -A apt_packages=(
   [python3-can]=/usr/lib/python3/dist-packages/can/__init__.py
   [libmujoco2.2.2]=/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2
@@ -25,6 +27,8 @@ declare -A apt_packages=(
   [libapriltag3]=/usr/lib/x86_64-linux-gnu/libapriltag.so.3
   [python3-apriltag]=/usr/lib/python3/dist-packages/apriltag.cpython-311-x86_64-linux-gnu.so
   [python3-opencv]=/usr/lib/python3/dist-packages/cv2.cpython-311-x86_64-linux-gnu.so
+  [python3-onnx]=/usr/lib/python3/dist-packages/onnx/checker.py
+  [npm]=npm
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
@@ -68,6 +72,8 @@ if [ -f eng/build-native.sh ]; then
   say "building native shims"
   bash eng/build-native.sh
 fi
+say "fetching the ONNX Runtime native library"
+bash eng/fetch-onnxruntime.sh
 say "restoring NuGet packages"
 dotnet restore RobotSdk.sln --verbosity quiet
 say "ready"
