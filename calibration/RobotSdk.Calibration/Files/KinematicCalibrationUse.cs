@@ -9,7 +9,7 @@ namespace RobotSdk.Calibration.Files;
 /// </summary>
 /// <example>
 /// <code>
-/// var driver = new FeetechArmDriver(FeetechArms.So101, "/dev/ttyACM0");
+/// var driver = new FeetechArmDriver("/dev/ttyACM0", FeetechArms.So101Follower);
 /// StoredKinematicCalibration calibration = KinematicCalibrationFile.LoadFor("so101.kinematics.json", driver.Description);
 /// using var robot = new Robot(driver, new RobotOptions().UseCalibration(calibration, driver.Description, "so101.kinematics.json"));
 /// </code>
