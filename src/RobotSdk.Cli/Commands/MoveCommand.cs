@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RobotSdk.Calibration.Files;
 using RobotSdk.Configuration;
 using RobotSdk.Geometry;
+using RobotSdk.Hardware;
 
 namespace RobotSdk.Cli.Commands;
 
@@ -50,9 +51,10 @@ internal static class MoveCommand
                 arm.Arm.ReadPositions(reached);
                 Console.WriteLine(string.Join(Environment.NewLine, arm.Arm.Joints.Select((joint, i) =>
                     string.Create(CultureInfo.InvariantCulture, $"{joint.Name,-16} {reached[i],9:0.0000} rad (goal {goal[i]:0.0000})"))));
-                if (arm.Kinematics is not null)
+                if (arm.Kinematics is { } chain)
                 {
-                    Vector3D tool = arm.GetToolPose().Position;
+                    // The arm's joints are the chain's, in its order: the tool where the printed positions put it.
+                    Vector3D tool = chain.ToolPosition(reached);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"tool at ({tool.X:0.0000}, {tool.Y:0.0000}, {tool.Z:0.0000}) m, {(calibrationPath is null ? "nominal kinematics" : $"calibrated kinematics from {calibrationPath}")}"));
                 }
