@@ -82,7 +82,9 @@ public sealed partial class Lite6Driver : IRobotDriver
         _faults = new TransactionFaults(_transport.Endpoint);
         _connection = new XArmConnection(_transport, new DriverDiagnostics(), _faults);
         _notConfigured = new HardwareFaultException(_transport.Endpoint, null, null, "the Lite 6 driver is not configured; configure it (Robot.ClearFault) first");
-        Description = Lite6Arm.CreateDescription();
+        // The control box's address identifies the arm before anything is opened; its serial number
+        // (ControllerVersion.RobotSerialNumber) is only known after Configure.
+        Description = Lite6Arm.CreateDescription() with { Identity = $"{Lite6Arm.Model} at {_transport.Host}" };
     }
 
     /// <summary>The controller's host.</summary>

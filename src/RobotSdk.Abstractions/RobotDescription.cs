@@ -14,6 +14,15 @@ public sealed record RobotDescription(string Model, IReadOnlyList<JointDescripti
     /// <summary>Command modes the driver accepts in <see cref="Hardware.IRobotDriver.Write"/>.</summary>
     public IReadOnlyList<CommandMode> CommandModes { get; init; } = [CommandMode.Position];
 
+    /// <summary>
+    /// Which physical arm this is, as far as its driver can tell, so that a per-arm file (a
+    /// kinematic calibration) applies to this arm only. Drivers fill what they know when they are
+    /// built: servo arms give the model and the servo IDs (for example <c>so101 ids 1,2,3,4,5,6</c>;
+    /// the port is not identity, as the same arm may enumerate elsewhere), a networked controller its
+    /// model and address. Defaults to <see cref="Model"/>: the driver cannot tell two arms of the model apart.
+    /// </summary>
+    public string Identity { get; init; } = Model;
+
     /// <summary>Nominal kinematics of the arm joints, or null when unknown.</summary>
     public KinematicChainDescription? Kinematics { get; init; }
 
@@ -49,6 +58,11 @@ public sealed record RobotDescription(string Model, IReadOnlyList<JointDescripti
         if (Joints.Count == 0)
         {
             problems.Add($"model '{Model}' has no joints");
+        }
+
+        if (string.IsNullOrWhiteSpace(Identity))
+        {
+            problems.Add($"model '{Model}' has an empty Identity (leave it unset to identify the arm by its model)");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -162,7 +162,8 @@ public sealed partial class Robot
             _limitedCycles++;
         }
 
-        if (_workspace is { } box && Kinematics is { } chain && LeavesWorkspace(box, chain, candidate))
+        // One read of the chain per cycle: UseKinematics may swap it from another thread.
+        if (_workspace is { } box && _kinematics is { } chain && LeavesWorkspace(box, chain, candidate))
         {
             // Refuse the arm's step; the gripper may still move. (Indexed: foreach over the
             // IReadOnlyList would allocate an enumerator every rejected cycle.)

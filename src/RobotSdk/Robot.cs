@@ -61,6 +61,8 @@ public sealed partial class Robot : IDisposable
     private readonly Gripper[] _grippers;
     private readonly ICamera[] _cameras;
 
+    // Swapped whole by UseKinematics; every reader takes one reference and uses only that.
+    private volatile SerialChain? _kinematics;
     private volatile RobotState _state = RobotState.Disconnected;
     private volatile bool _emergencyStop;
     private HardwareFaultException? _fault;
@@ -108,10 +110,10 @@ public sealed partial class Robot : IDisposable
         _targetTicks = new long[count];
         _speedScale = new double[count];
 
-        if (Description.Kinematics is not null)
+        if (Description.Kinematics is { } nominal)
         {
-            Kinematics = new SerialChain(Description);
-            _chainPositions = new double[Kinematics.JointCount];
+            _kinematics = new SerialChain(options.Kinematics ?? nominal, Description);
+            _chainPositions = new double[_kinematics.JointCount];
         }
 
         _arm = new JointGroup(this, "arm", ArmJointIndices());
@@ -141,8 +143,11 @@ public sealed partial class Robot : IDisposable
     /// <summary>Cameras of this robot.</summary>
     public IReadOnlyList<ICamera> Cameras => _cameras;
 
-    /// <summary>Kinematics of the arm, or null when the model describes none.</summary>
-    public SerialChain? Kinematics { get; }
+    /// <summary>
+    /// Kinematics of the arm, or null when the model describes none: <see cref="RobotOptions.Kinematics"/>
+    /// (a calibrated chain) when given, else the driver's nominal chain, until <see cref="UseKinematics"/> replaces it.
+    /// </summary>
+    public SerialChain? Kinematics => _kinematics;
 
     /// <summary>Effective joint limits (hardware narrowed by the profile), in joint order.</summary>
     public IReadOnlyList<JointLimits> JointLimits => _limits;
@@ -360,6 +365,29 @@ public sealed partial class Robot : IDisposable
         return _arm.MoveToAsync(solution, speedFraction, toleranceRadians, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the arm's kinematics while the robot runs, for example with a calibration just made on
+    /// it: from the next control cycle on, forward and inverse kinematics, <see cref="MoveToPoseAsync"/>
+    /// and the workspace box use <paramref name="kinematics"/>. Safe from any thread: the chain is
+    /// built first and then swapped in with one reference write, and the control cycle reads that
+    /// reference once per cycle, so a cycle never mixes two chains and the cycle allocates nothing.
+    /// A move already under way keeps the joint goal it was planned with.
+    /// </summary>
+    /// <param name="kinematics">The chain: the nominal chain's joints in the same order and kinds, finite numbers.</param>
+    /// <exception cref="ArgumentException">The chain does not fit this arm; the message lists every problem.</exception>
+    public void UseKinematics(KinematicChainDescription kinematics)
+    {
+        ArgumentNullException.ThrowIfNull(kinematics);
+        IReadOnlyList<string> problems = KinematicChainCheck.FindProblems(kinematics, Description, nameof(kinematics));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Robot '{Name}' cannot use these kinematics: {string.Join("; ", problems)}.", nameof(kinematics));
+        }
+
+        _kinematics = new SerialChain(kinematics, Description);
+        Log.KinematicsReplaced(_logger, Name);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -495,9 +523,9 @@ public sealed partial class Robot : IDisposable
 
     private int[] ArmJointIndices()
     {
-        if (Kinematics is not null)
+        if (_kinematics is { } chain)
         {
-            return [.. Kinematics.FrameIndices];
+            return [.. chain.FrameIndices];
         }
 
         var gripperJoints = new HashSet<string>(Description.Grippers.Select(g => g.JointName), StringComparer.Ordinal);

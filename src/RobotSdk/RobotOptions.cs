@@ -1,9 +1,10 @@
 using RobotSdk.Control;
+using RobotSdk.Kinematics;
 using RobotSdk.Safety;
 
 namespace RobotSdk;
 
-/// <summary>Settings of a <see cref="Robot"/>: control rate and safety.</summary>
+/// <summary>Settings of a <see cref="Robot"/>: control rate, safety and the arm's kinematics.</summary>
 public class RobotOptions
 {
     /// <summary>Control loop rate, Hz, above 0 and at most 1000. Default 200.</summary>
@@ -14,6 +15,16 @@ public class RobotOptions
 
     /// <summary>Safety layer settings.</summary>
     public SafetyOptions Safety { get; set; } = new();
+
+    /// <summary>
+    /// The arm's kinematics, replacing the driver's nominal chain everywhere the robot uses one:
+    /// <see cref="Robot.Kinematics"/>, <see cref="Robot.GetToolPose"/>, <see cref="Robot.MoveToPoseAsync"/>
+    /// and the workspace box of the safety layer. Null (the default) keeps the nominal chain. A
+    /// calibration's corrected chain goes here (RobotSdk.Calibration's <c>UseCalibration</c> checks it
+    /// was made on this arm). It must name the nominal chain's joints in the same order, with the same
+    /// kinds, and hold only finite numbers.
+    /// </summary>
+    public KinematicChainDescription? Kinematics { get; set; }
 
     /// <summary>
     /// Returns every problem in these options for <paramref name="description"/>, each naming
@@ -71,6 +82,11 @@ public class RobotOptions
             {
                 problems.Add($"Safety:Workspace needs kinematics, and model '{description.Model}' describes none");
             }
+        }
+
+        if (Kinematics is { } kinematics)
+        {
+            problems.AddRange(KinematicChainCheck.FindProblems(kinematics, description, nameof(Kinematics)));
         }
 
         EffectiveLimits.Compute(description, safety, out IReadOnlyList<string> limitProblems);

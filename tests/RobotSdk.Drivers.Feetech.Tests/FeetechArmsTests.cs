@@ -31,6 +31,17 @@ public sealed class FeetechArmsTests
     }
 
     [Fact]
+    public void Identity_IsTheModelAndTheServoIds_SoAnotherIdSetIsAnotherArm()
+    {
+        FeetechArm arm = FeetechArms.So101Follower;
+        FeetechArm renumbered = arm with { Motors = [.. arm.Motors.Select(motor => motor with { Id = (byte)(motor.Id + 10) })] };
+
+        Assert.Equal("so101 ids 1,2,3,4,5,6", arm.Description.Identity);
+        Assert.Equal("so101 ids 11,12,13,14,15,16", renumbered.Description.Identity);
+        Assert.Equal("so100 ids 1,2,3,4,5,6", FeetechArms.So100Follower.Description.Identity);
+    }
+
+    [Fact]
     public void Find_IgnoresCase_AndNamesTheKnownArms_WhenTheModelIsUnknown()
     {
         Assert.Same(FeetechArms.So101Follower, FeetechArms.Find("SO101"));

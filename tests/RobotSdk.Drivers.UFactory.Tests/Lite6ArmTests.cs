@@ -24,6 +24,19 @@ public sealed class Lite6ArmTests
         Assert.Equal([CommandMode.Position], description.CommandModes);
     }
 
+    [Fact]
+    public void TheDriversIdentity_IsTheControlBoxAddress_WithoutThePort()
+    {
+        using var driver = new Lite6Driver("192.168.1.185");
+        using var forwarded = new Lite6Driver("192.168.1.185", 5020);
+        using var other = new Lite6Driver("192.168.1.186");
+
+        Assert.Equal("lite6 at 192.168.1.185", driver.Description.Identity);
+        Assert.Equal(driver.Description.Identity, forwarded.Description.Identity);
+        Assert.Equal("lite6 at 192.168.1.186", other.Description.Identity);
+        Assert.Empty(driver.Description.Validate());
+    }
+
     [Theory]
     // The SDK's XCONF.Robot.JOINT_LIMITS for the Lite 6 (XARM6_X9), equal to the URDF's.
     [InlineData(0, -2 * Math.PI, 2 * Math.PI)]

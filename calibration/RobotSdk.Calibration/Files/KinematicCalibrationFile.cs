@@ -118,6 +118,23 @@ public static class KinematicCalibrationFile
         return calibration;
     }
 
+    /// <summary>
+    /// Reads a kinematic calibration file and checks it was made on the arm <paramref name="robot"/>
+    /// describes (model, <see cref="RobotDescription.Identity"/>, chain joints); then give it to
+    /// <see cref="KinematicCalibrationUse.UseCalibration(RobotOptions, StoredKinematicCalibration, RobotDescription, string)"/>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="robot">The description of the arm it is applied to (its driver's).</param>
+    /// <exception cref="InvalidDataException">The file is malformed; see <see cref="Load(string)"/>.</exception>
+    /// <exception cref="CalibrationMismatchException">It was made for another arm; the message names the file and both identities.</exception>
+    public static StoredKinematicCalibration LoadFor(string path, RobotDescription robot)
+    {
+        ArgumentNullException.ThrowIfNull(robot);
+        StoredKinematicCalibration calibration = Load(path);
+        calibration.EnsureMatches(robot, path);
+        return calibration;
+    }
+
     /// <summary>Reads the text of a kinematic calibration file; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="InvalidDataException">See <see cref="Load(string)"/>.</exception>
     public static StoredKinematicCalibration Parse(string json, string source)

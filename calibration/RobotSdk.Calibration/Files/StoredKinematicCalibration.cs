@@ -72,6 +72,28 @@ public sealed record StoredKinematicCalibration(
             result.Identifiability.Lines);
     }
 
+    /// <summary>
+    /// Checks that this calibration was made on the arm <paramref name="robot"/> describes: the same model,
+    /// the same <see cref="RobotDescription.Identity"/>, and a chain over the same joints in the same order.
+    /// </summary>
+    /// <param name="robot">The description of the arm it is applied to (its driver's).</param>
+    /// <param name="source">Where the calibration came from (a file path), for the message.</param>
+    /// <exception cref="CalibrationMismatchException">It was made for another arm; the message names the source, the identity it expects and the one it found.</exception>
+    public void EnsureMatches(RobotDescription robot, string source)
+    {
+        ArgumentNullException.ThrowIfNull(robot);
+        KinematicChainDescription nominal = robot.Kinematics
+            ?? throw new CalibrationMismatchException($"{source}: a kinematic calibration cannot apply to a '{robot.Model}' ('{robot.Identity}'), which describes no kinematics.");
+        EnsureMatches(robot.Model, robot.Identity, nominal.Joints.Count, source);
+        string[] expected = [.. nominal.Joints.Select(joint => joint.JointName)];
+        string[] found = [.. Calibrated.Joints.Select(joint => joint.JointName)];
+        if (!expected.SequenceEqual(found, StringComparer.Ordinal))
+        {
+            throw new CalibrationMismatchException(
+                $"{source}: this kinematic calibration's chain moves {string.Join(", ", found)}; the '{robot.Model}' arm '{robot.Identity}' moves {string.Join(", ", expected)}.");
+        }
+    }
+
     /// <summary>Checks that this calibration was made on this very arm.</summary>
     /// <param name="arm">The arm model it is applied to.</param>
     /// <param name="armIdentity">That arm's identity from its driver.</param>

@@ -61,6 +61,13 @@ public sealed record DynamixelArm(string Model, IReadOnlyList<DynamixelJoint> Jo
     /// <summary>The nominal self-description (no calibration).</summary>
     public RobotDescription Description => CreateDescription();
 
+    /// <summary>
+    /// Which arm this is, as far as the bus can tell: the model and every servo's ID in motor order,
+    /// for example <c>so101 ids 1,2,3,4,5,6</c>. Servos hold no serial number, so two arms of one model
+    /// with the same IDs share it; the port is left out, as the same arm may enumerate elsewhere.
+    /// </summary>
+    public string Identity => FormattableString.Invariant($"{Model} ids {string.Join(",", Motors.Select(motor => motor.Id))}");
+
     /// <summary>Index of the joint called <paramref name="jointName"/>, or -1.</summary>
     /// <param name="jointName">The joint's name.</param>
     /// <returns>Its index in <see cref="Joints"/>.</returns>
@@ -119,6 +126,7 @@ public sealed record DynamixelArm(string Model, IReadOnlyList<DynamixelJoint> Jo
 
         return new RobotDescription(Model, joints)
         {
+            Identity = Identity,
             Grippers = grippers,
             Kinematics = Kinematics,
             CommandModes = [CommandMode.Position],

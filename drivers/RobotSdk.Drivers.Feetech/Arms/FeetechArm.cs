@@ -40,6 +40,13 @@ public sealed record FeetechArm(string Model, IReadOnlyList<FeetechMotor> Motors
     /// <summary>The nominal description (limits from <see cref="Motors"/>); built on each access.</summary>
     public RobotDescription Description => CreateDescription(null);
 
+    /// <summary>
+    /// Which arm this is, as far as the bus can tell: the model and every servo's ID in motor order,
+    /// for example <c>so101 ids 1,2,3,4,5,6</c>. Servos hold no serial number, so two arms of one model
+    /// with the same IDs share it; the port is left out, as the same arm may enumerate elsewhere.
+    /// </summary>
+    public string Identity => FormattableString.Invariant($"{Model} ids {string.Join(",", Motors.Select(motor => motor.Id))}");
+
     /// <summary>Index of the motor called <paramref name="motorName"/>, or -1.</summary>
     public int IndexOf(string motorName)
     {
@@ -96,6 +103,7 @@ public sealed record FeetechArm(string Model, IReadOnlyList<FeetechMotor> Motors
 
         return new RobotDescription(Model, joints)
         {
+            Identity = Identity,
             Grippers = grippers,
             Kinematics = Kinematics,
             CommandModes = [CommandMode.Position],

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Robot {Robot}: deactivation after a fault failed")]
     public static partial void DeactivationFailed(ILogger logger, string robot, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Robot {Robot}: kinematics replaced (forward and inverse kinematics and the workspace box now use the new chain)")]
+    public static partial void KinematicsReplaced(ILogger logger, string robot);
 }

@@ -35,6 +35,17 @@ public sealed class DynamixelArmsTests
         Assert.Equal("gripper", Assert.Single(arm.Description.Grippers).JointName);
     }
 
+    [Theory]
+    [InlineData("koch", "koch ids 1,2,3,4,5,6")]
+    [InlineData("wx250s", "wx250s ids 1,2,4,6,7,8,9,3,5")] // primaries in joint order, then the shoulder's and elbow's shadows
+    public void Identity_IsTheModelAndEveryServoId_InMotorOrder(string model, string identity)
+    {
+        DynamixelArm arm = DynamixelArms.Find(model)!;
+
+        Assert.Equal(identity, arm.Identity);
+        Assert.Equal(identity, arm.Description.Identity);
+    }
+
     [Fact]
     public void TheKochFollower_HasLeRobotsServosAndModes()
     {

@@ -78,5 +78,22 @@ public sealed class RobotDescriptionTests
         Assert.Equal(-1, DemoArm.Description.IndexOf("Elbow_Flex"));
     }
 
+    [Fact]
+    public void Identity_IsTheModel_WhenTheDriverCannotTellArmsApart()
+    {
+        var description = new RobotDescription("anonymous-arm", [Joint("elbow")]);
+
+        Assert.Equal("anonymous-arm", description.Identity);
+        Assert.Equal("unit 7", (description with { Identity = "unit 7" }).Identity);
+    }
+
+    [Fact]
+    public void Validate_ReportsAnEmptyIdentity()
+    {
+        var description = new RobotDescription("blank", [Joint("elbow")]) { Identity = " " };
+
+        Assert.Equal(["model 'blank' has an empty Identity (leave it unset to identify the arm by its model)"], description.Validate());
+    }
+
     private static JointDescription Joint(string name) => new(name, JointKind.Revolute, Limits);
 }
