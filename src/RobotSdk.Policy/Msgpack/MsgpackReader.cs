@@ -198,7 +198,7 @@ public static class MsgpackReader
             }
             catch (ArgumentException exception)
             {
-                throw new MsgpackFormatException(start, exception.Message.TrimEnd('.'));
+                throw new MsgpackFormatException(start, WithoutParameter(exception));
             }
 
             return numpyConvention ? ReadNumpy(map, start) : map;
@@ -279,9 +279,12 @@ public static class MsgpackReader
             }
             catch (ArgumentException exception)
             {
-                throw new MsgpackFormatException(start, $"{convention}: {exception.Message.Split(" (Parameter")[0].TrimEnd('.')}");
+                throw new MsgpackFormatException(start, $"{convention}: {WithoutParameter(exception)}");
             }
         }
+
+        private static string WithoutParameter(ArgumentException exception) =>
+            exception.Message.Split(" (Parameter", 2)[0].TrimEnd('.');
 
         private static string Describe(object? value) => value switch
         {
