@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace RobotSdk.Policy.Msgpack;
 
@@ -59,6 +60,10 @@ public sealed class NumpyArray
         ReadOnlySpan<byte> bytes = Data.Span;
         switch (Dtype.ItemSize)
         {
+            case 4 when Dtype.IsFloatingPoint && BitConverter.IsLittleEndian:
+                // Same byte order as the wire: one block copy (no alignment needed).
+                bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+                break;
             case 4 when Dtype.IsFloatingPoint:
                 for (int index = 0; index < values.Length; index++)
                 {
