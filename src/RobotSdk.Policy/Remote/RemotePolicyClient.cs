@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RobotSdk.Policy.Msgpack;
 
 namespace RobotSdk.Policy.Remote;
@@ -30,14 +32,18 @@ public sealed class RemotePolicyClient : IAsyncDisposable
     private readonly MsgpackWriter writer = new(256 * 1024);
     private readonly HttpClient httpClient;
     private readonly Uri server;
+    private readonly ILogger logger;
     private ServerConnection? connection;
     private int requestInFlight;
     private bool disposed;
 
     /// <summary>Creates the client; nothing is opened until <see cref="ConnectAsync"/> or the first inference.</summary>
+    /// <param name="options">The server and the client's patience; copied, later changes have no effect.</param>
+    /// <param name="logger">Receives connections, failed attempts and drops; none is written per successful inference.</param>
     /// <exception cref="ArgumentException">The options are not usable (see <see cref="RemotePolicyOptions.Validate"/>).</exception>
-    public RemotePolicyClient(RemotePolicyOptions options)
+    public RemotePolicyClient(RemotePolicyOptions options, ILogger<RemotePolicyClient>? logger = null)
     {
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         this.options = new RemotePolicyOptions
@@ -113,7 +119,7 @@ public sealed class RemotePolicyClient : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                Drop();
+                Drop($"no reply within {options.RequestTimeout.TotalMilliseconds:0} ms");
                 throw new RemotePolicyTimeoutException(server, options.RequestTimeout, "an inference");
             }
             catch (OperationCanceledException)
@@ -123,7 +129,7 @@ public sealed class RemotePolicyClient : IAsyncDisposable
             }
             catch (WebSocketException exception)
             {
-                Drop();
+                Drop(exception.Message);
                 throw new RemotePolicyConnectionException(server, $"the connection was lost while sending the observation ({exception.Message}).", 0, innerException: exception);
             }
 
@@ -134,10 +140,10 @@ public sealed class RemotePolicyClient : IAsyncDisposable
                     return ParseReply(reply.Payload!, roundTrip);
                 case ServerMessageKind.Text:
                     ServerMessage after = await ReceiveEndAsync(link, timeout.Token).ConfigureAwait(false);
-                    Drop();
+                    Drop("the server failed and sent its traceback");
                     throw new RemotePolicyServerException(server, reply.Text!, after.Kind == ServerMessageKind.Closed ? after.CloseStatus : null);
                 default:
-                    Drop();
+                    Drop(reply.DescribeEnd());
                     throw new RemotePolicyConnectionException(server, $"{reply.DescribeEnd()} before it answered the observation.", 0);
             }
         }
@@ -216,12 +222,14 @@ public sealed class RemotePolicyClient : IAsyncDisposable
 
             if (!waiting!.IsEnd)
             {
-                Drop();
+                Drop("unsolicited message");
                 throw new RemotePolicyProtocolException(server, $"the server sent a {waiting.Kind} message nobody asked for.");
             }
+
+            Drop(waiting.DescribeEnd() + " while idle");
         }
 
-        Drop();
+        Drop(connection is null ? null : "found closed before a request");
         TimeSpan backoff = options.InitialBackoff;
         Exception? lastFailure = null;
         for (int attempt = 1; attempt <= options.ConnectAttempts; attempt++)
@@ -244,6 +252,10 @@ public sealed class RemotePolicyClient : IAsyncDisposable
             catch (Exception exception) when (exception is RemotePolicyException or WebSocketException or HttpRequestException or IOException)
             {
                 lastFailure = exception;
+                if (attempt < options.ConnectAttempts)
+                {
+                    RemotePolicyLog.AttemptFailed(logger, server, attempt, options.ConnectAttempts, backoff.TotalMilliseconds, exception.Message);
+                }
             }
         }
 
@@ -300,6 +312,11 @@ public sealed class RemotePolicyClient : IAsyncDisposable
 
         connection = link;
         ConnectionCount++;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            string metadataKeys = Metadata.DescribeKeys();
+            RemotePolicyLog.Connected(logger, server, attempt, metadataKeys);
+        }
     }
 
     private RemoteInference ParseReply(byte[] payload, TimeSpan roundTrip)
@@ -381,8 +398,13 @@ public sealed class RemotePolicyClient : IAsyncDisposable
         }
     }
 
-    private void Drop()
+    private void Drop(string? reason = null)
     {
+        if (connection is not null && reason is not null)
+        {
+            RemotePolicyLog.Dropped(logger, server, reason);
+        }
+
         connection?.Dispose();
         connection = null;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using RobotSdk.Policy.Msgpack;
 using RobotSdk.Policy.Remote;
 
@@ -185,31 +186,41 @@ public sealed class RemotePolicyClientTests(OpenpiTestServer server) : IClassFix
     [Fact]
     public async Task DroppedConnection_FailsThatRequest_AndTheNextOneReconnects()
     {
-        await using var client = new RemotePolicyClient(Options("drop_after=1"));
+        var logger = new RecordingLogger();
+        await using var client = new RemotePolicyClient(Options("drop_after=1"), logger);
         await client.InferAsync(SmallObservation());
         var lost = await Assert.ThrowsAsync<RemotePolicyConnectionException>(() => client.InferAsync(SmallObservation()));
         Assert.Contains("before it answered the observation", lost.Message, StringComparison.Ordinal);
+        Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("connection dropped", StringComparison.Ordinal));
 
         RemoteInference again = await client.InferAsync(SmallObservation());
 
         Assert.Equal(10, again.Actions.Horizon);
         Assert.Equal(2, client.ConnectionCount);
         Assert.Equal(0, client.Metadata!.Count);
+        Assert.Equal(2, logger.Entries.Count(entry => entry.Level == LogLevel.Information && entry.Message.Contains("connected (attempt 1)", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task NoServer_FailsAfterTheBoundedAttempts()
     {
         int closedPort = FreePort();
-        await using var client = new RemotePolicyClient(new RemotePolicyOptions
-        {
-            ServerUri = new Uri($"ws://127.0.0.1:{closedPort}"),
-            ConnectAttempts = 3,
-            InitialBackoff = TimeSpan.FromMilliseconds(5),
-            MaxBackoff = TimeSpan.FromMilliseconds(20),
-        });
+        var logger = new RecordingLogger();
+        await using var client = new RemotePolicyClient(
+            new RemotePolicyOptions
+            {
+                ServerUri = new Uri($"ws://127.0.0.1:{closedPort}"),
+                ConnectAttempts = 3,
+                InitialBackoff = TimeSpan.FromMilliseconds(5),
+                MaxBackoff = TimeSpan.FromMilliseconds(8),
+            },
+            logger);
         var error = await Assert.ThrowsAsync<RemotePolicyConnectionException>(() => client.InferAsync(SmallObservation()));
         Assert.Equal(3, error.Attempts);
+        string[] retries = [.. logger.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message)];
+        Assert.Equal(2, retries.Length);
+        Assert.Contains("attempt 1 of 3 failed, retrying in 5 ms", retries[0], StringComparison.Ordinal);
+        Assert.Contains("attempt 2 of 3 failed, retrying in 8 ms", retries[1], StringComparison.Ordinal);
         Assert.Contains("could not connect after 3 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Null(error.StatusCode);
     }
