@@ -213,23 +213,28 @@ public sealed class RemotePolicyClient : IAsyncDisposable
 
     private async Task EnsureConnectedAsync(CancellationToken cancellationToken)
     {
-        if (connection is not null && !connection.HasEnded)
+        if (connection is not null)
         {
-            if (!connection.TryTakeWaiting(out ServerMessage? waiting))
+            if (connection.TryTakeWaiting(out ServerMessage? waiting))
+            {
+                if (!waiting!.IsEnd)
+                {
+                    Drop("unsolicited message");
+                    throw new RemotePolicyProtocolException(server, $"the server sent a {waiting.Kind} message nobody asked for.");
+                }
+
+                Drop(waiting.DescribeEnd() + " while idle");
+            }
+            else if (!connection.HasEnded)
             {
                 return;
             }
-
-            if (!waiting!.IsEnd)
+            else
             {
-                Drop("unsolicited message");
-                throw new RemotePolicyProtocolException(server, $"the server sent a {waiting.Kind} message nobody asked for.");
+                Drop("found closed before a request");
             }
-
-            Drop(waiting.DescribeEnd() + " while idle");
         }
 
-        Drop(connection is null ? null : "found closed before a request");
         TimeSpan backoff = options.InitialBackoff;
         Exception? lastFailure = null;
         for (int attempt = 1; attempt <= options.ConnectAttempts; attempt++)

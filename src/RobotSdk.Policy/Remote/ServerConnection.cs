@@ -16,7 +16,7 @@ internal sealed class ServerConnection : IDisposable
     private readonly Channel<ServerMessage> messages = Channel.CreateUnbounded<ServerMessage>(new() { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource stopping = new();
     private readonly int maxMessageBytes;
-    private ServerMessage? end;
+    private volatile ServerMessage? end;
     private int disposed;
 
     private ServerConnection(ClientWebSocket socket, int maxMessageBytes)
@@ -26,8 +26,8 @@ internal sealed class ServerConnection : IDisposable
         _ = Task.Run(ReceiveLoopAsync);
     }
 
-    /// <summary>Whether the link has ended (closed, lost or aborted) as far as this side knows.</summary>
-    public bool HasEnded => end is not null || socket.State != WebSocketState.Open;
+    /// <summary>Whether the link has ended (closed, lost or aborted); once true, the end message is waiting in the channel.</summary>
+    public bool HasEnded => end is not null;
 
     /// <summary>Opens the WebSocket (sending the API key header when given); the metadata message is left for the caller to read.</summary>
     /// <exception cref="WebSocketException">The handshake failed; for a refused upgrade, <paramref name="refusedStatus"/> holds the HTTP status.</exception>
@@ -166,8 +166,9 @@ internal sealed class ServerConnection : IDisposable
 
     private void Finish(ServerMessage last)
     {
-        end = last;
+        // The message first: whoever sees HasEnded must find it waiting.
         messages.Writer.TryWrite(last);
         messages.Writer.TryComplete();
+        end = last;
     }
 }

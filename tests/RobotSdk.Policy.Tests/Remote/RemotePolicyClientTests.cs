@@ -202,6 +202,21 @@ public sealed class RemotePolicyClientTests(OpenpiTestServer server) : IClassFix
     }
 
     [Fact]
+    public async Task ConnectionClosedWhileIdle_IsReopenedBeforeTheNextRequest()
+    {
+        var logger = new RecordingLogger();
+        await using var client = new RemotePolicyClient(Options("close_after=1"), logger);
+        await client.InferAsync(SmallObservation());
+        Poll.Until(() => !client.IsConnected, "the client to notice the server's close while idle");
+
+        RemoteInference again = await client.InferAsync(SmallObservation());
+
+        Assert.Equal(10, again.Actions.Horizon);
+        Assert.Equal(2, client.ConnectionCount);
+        Assert.Contains(logger.Entries, entry => entry.Message.Contains("connection dropped: the server closed the connection (code 1000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoServer_FailsAfterTheBoundedAttempts()
     {
         int closedPort = FreePort();

@@ -19,6 +19,7 @@ server ignores the path; the client under test sends whatever URI it is given):
   delay=SECONDS     wait before answering (timeouts)
   fail=1            the policy raises: traceback text frame, then close 1011
   drop_after=N      on request N+1, drop the TCP connection without a reply or close frame
+  close_after=N     after reply N, close the connection normally (code 1000) while the client is idle
   auth=1            require "Authorization: Api-Key <--api-key>" (401 otherwise)
   ping=1            ping the client right after the metadata; print "PONG <n>" when it answers
   reply=BAD         answer with a malformed reply: no_actions | not_msgpack | actions_1d | actions_int
@@ -165,6 +166,9 @@ class TestServer:
                     action["server_timing"]["prev_total_ms"] = prev_total_time * 1000
                 await websocket.send(packb(action))
                 prev_total_time = time.monotonic() - start_time
+                if "close_after" in options and requests >= int(options["close_after"]):
+                    await websocket.close(code=1000, reason="test server closes after its replies")
+                    return
             except websockets.ConnectionClosed:
                 break
             except Exception:
