@@ -29,6 +29,10 @@ declare -A apt_packages=(
   [python3-opencv]=/usr/lib/python3/dist-packages/cv2.cpython-311-x86_64-linux-gnu.so
   [python3-onnx]=/usr/lib/python3/dist-packages/onnx/checker.py
   [npm]=npm
+  # The remote policy client's test server speaks openpi's wire format with these (and numpy's arrays).
+  [python3-websockets]=/usr/lib/python3/dist-packages/websockets/__init__.py
+  [python3-msgpack]=/usr/lib/python3/dist-packages/msgpack/__init__.py
+  [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
