@@ -1,0 +1,151 @@
+using System.Globalization;
+using RobotSdk.Calibration.Fiducials;
+using RobotSdk.Calibration.Servoing;
+using RobotSdk.Geometry;
+using RobotSdk.Kinematics;
+using RobotSdk.Simulation;
+using RobotSdk.Virtual;
+using Xunit.Abstractions;
+
+namespace RobotSdk.Calibration.Tests.Servoing;
+
+/// <summary>Virtual arms step in real time: their tests run alone, not beside the other classes' CPU-heavy tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class VirtualArmsInRealTime
+{
+    public const string Name = "Virtual arms in real time";
+}
+
+/// <summary>
+/// <see cref="PositionBasedVisualServo"/> end to end on rendered virtual arms with a typical
+/// imprecision (<see cref="ArmImprecision.Typical"/>: joint zero offsets, link lengths, backlash,
+/// encoder noise, a scene camera 20 mm and 3 degrees from where the MJCF puts it). The loop is given
+/// only nominal data: the nominal chain, the nominal camera pose and the gripper tag's pose in the
+/// tool frame from the nominal MJCF. Ground truth (the simulation's bodies and sites) only scores.
+/// </summary>
+[Collection(VirtualArmsInRealTime.Name)]
+public sealed class VirtualArmServoingTests(ITestOutputHelper output)
+{
+    private const int GripperTagId = 10;
+
+    [Theory]
+    [InlineData("so101", 1, 0)]
+    [InlineData("so101", 2, 0)]
+    [InlineData("so101", 3, 0)]
+    public async Task Servo_BringsTheTrueTool_ToTheTrueTarget_WithinAMillimetre(string armName, int seed, int targetTagId)
+    {
+        var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
+        using VirtualArm arm = VirtualArm.Start(armName, options);
+        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
+        using var renderer = new RenderThread();
+        SimulatedCamera camera = await renderer.RunAsync(() => arm.OpenCamera("scene", 640, 480));
+        try
+        {
+            await ServoAsync(armName, seed, targetTagId, arm, robot, camera, renderer);
+        }
+        finally
+        {
+            await renderer.RunAsync(() => camera.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    private async Task ServoAsync(string armName, int seed, int targetTagId, VirtualArm arm, Robot robot, SimulatedCamera camera, RenderThread renderer)
+    {
+        SerialChain chain = robot.Kinematics!;
+        Pose nominalCamera = chain.Description.Base * camera.ToRigEntry(CameraMount.Fixed).Extrinsics!.Value;
+        var nominal = new NominalScene(arm.World.NominalMjcf!, arm.Model.ToolBody);
+        Pose goal = ReachableGoal(chain, nominal, targetTagId, nominalCamera.Position, out double[] goalJoints);
+        Pose targetTag = nominal.TagInWorld(targetTagId);
+        var target = new VisualServoTarget(
+            new ServoTag(GripperTagId, nominal.TagSize(GripperTagId)),
+            nominal.TagInTool(GripperTagId),
+            new ServoTag(targetTagId, nominal.TagSize(targetTagId)),
+            targetTag.Inverse() * goal);
+        robot.Connect();
+        robot.Activate();
+
+        // Open loop: the model alone, inverse kinematics of the goal over the nominal chain.
+        var rig = new VirtualServoRig(robot, camera, renderer);
+        await robot.MoveToPoseAsync(goal, new InverseKinematicsOptions { OrientationWeight = 0.1 }, speedFraction: 0.5, toleranceRadians: 0.01);
+        await rig.MoveToAsync(goalJoints, settle: true, CancellationToken.None);
+        (double openLoopBody, double openLoopPoint) = TrueErrors(arm, nominal, target);
+
+        using var detector = new AprilTagDetector();
+        var observer = new AprilTagPoseObserver(detector, new CameraModel(camera.Intrinsics));
+        VisualServoResult result = await PositionBasedVisualServo.RunAsync(rig, chain, observer, target, new VisualServoOptions { CameraPose = nominalCamera });
+        (double body, double point) = TrueErrors(arm, nominal, target);
+        double toolLinkError = 1000 * arm.GroundTruth.GetLinkLengthError(nominal.ToolBody);
+
+        output.WriteLine(Invariant($"{armName} seed {seed}, target tag {targetTagId}: {result.Message}"));
+        output.WriteLine(Invariant($"  open loop (true): tool body {openLoopBody:0.00} mm, tool point on the jaws {openLoopPoint:0.00} mm"));
+        output.WriteLine("  measured per iteration: " + string.Join(", ", result.Iterations.Select(i => Invariant($"{i.TranslationMillimetres:0.00} mm/{i.RotationDegrees:0.00} deg"))));
+        output.WriteLine(Invariant($"  closed loop (true): tool body {body:0.00} mm, tool point on the jaws {point:0.00} mm; the tool body's own link-length error {toolLinkError:0.00} mm"));
+        Assert.True(openLoopPoint > 2, Invariant($"the open-loop move should miss by several mm; it missed by {openLoopPoint:0.00} mm"));
+        Assert.True(result.Converged, result.Message);
+        Assert.True(point <= 1, Invariant($"the tool point is {point:0.00} mm from the true target"));
+        // The tool body was moved along its offset by the injected link-length error: no camera sees a point
+        // inside the jaws, so the body may be off by that much more.
+        Assert.True(body <= 1 + Math.Abs(toolLinkError), Invariant($"the tool body is {body:0.00} mm from the true target"));
+    }
+
+    /// <summary>
+    /// About 30 mm above the table, 50 mm beyond the target tag's centre as seen from the camera (so the
+    /// gripper never hides the tag), approach axis pointing down and the gripper tag turned to the camera;
+    /// then the nominal arm's nearest reachable pose to that (a 5-joint arm cannot reach every orientation).
+    /// </summary>
+    private static Pose ReachableGoal(SerialChain chain, NominalScene nominal, int targetTagId, Vector3D cameraPosition, out double[] joints)
+    {
+        Vector3D centre = nominal.TagInWorld(targetTagId).Position;
+        Vector3D toCamera = new Vector3D(cameraPosition.X - centre.X, cameraPosition.Y - centre.Y, 0).Normalized();
+        Vector3D down = new(0, 0, -1);
+        Vector3D approach = new(0, 0, 1); // tool z on the SO-101 (LeRobot's gripper frame)
+        Vector3D tagNormal = nominal.TagInTool(GripperTagId).Orientation.Rotate(new Vector3D(0, 0, -1));
+        Rotation orientation = Align(approach, tagNormal, down, toCamera);
+        var desired = new Pose(centre + new Vector3D(0, 0, 0.03) - (0.05 * toCamera), orientation);
+        joints = new double[chain.JointCount];
+        chain.SolveInverseKinematics(desired, new double[chain.JointCount], joints, new InverseKinematicsOptions { OrientationWeight = 0.1 });
+        Pose reachable = chain.ForwardKinematics(joints);
+        Assert.True((reachable.Position - desired.Position).Length < 0.005, $"the goal is out of the nominal arm's reach by {(reachable.Position - desired.Position).Length * 1000:0.0} mm");
+        return reachable;
+    }
+
+    /// <summary>The rotation taking tool-frame a to world u and (as near as can be) tool-frame b to world v.</summary>
+    private static Rotation Align(Vector3D a, Vector3D b, Vector3D u, Vector3D v)
+    {
+        Vector3D b2 = (b - (Vector3D.Dot(a, b) * a)).Normalized();
+        Vector3D v2 = (v - (Vector3D.Dot(u, v) * u)).Normalized();
+        Vector3D a3 = Vector3D.Cross(a, b2);
+        Vector3D u3 = Vector3D.Cross(u, v2);
+
+        // R = [u v2 u3] [a b2 a3]^T
+        double Element(int row, int column)
+        {
+            static double Of(Vector3D vector, int index) => index == 0 ? vector.X : index == 1 ? vector.Y : vector.Z;
+            return (Of(u, row) * Of(a, column)) + (Of(v2, row) * Of(b2, column)) + (Of(u3, row) * Of(a3, column));
+        }
+
+        return RotationMatrices.FromMatrix(
+            Element(0, 0), Element(0, 1), Element(0, 2),
+            Element(1, 0), Element(1, 1), Element(1, 2),
+            Element(2, 0), Element(2, 1), Element(2, 2));
+    }
+
+    /// <summary>
+    /// Millimetres from the true target point (the goal on the simulation's target tag site) to the
+    /// simulation's tool body, and to the nominal tool point carried by the true last link (the point on the jaws).
+    /// </summary>
+    private static (double Body, double Point) TrueErrors(VirtualArm arm, NominalScene nominal, VisualServoTarget target)
+    {
+        (Pose site, Pose tool, Pose parent) = (default, default, default);
+        arm.World.Access(simulation =>
+        {
+            site = simulation.GetSitePose(NominalScene.SiteName(target.TargetTag.Id));
+            tool = simulation.GetBodyPose(nominal.ToolBody);
+            parent = simulation.GetBodyPose(nominal.ToolParentBody);
+        });
+        Vector3D goal = (site * NominalScene.SiteToTag * target.ToolInTarget).Position;
+        return (1000 * (tool.Position - goal).Length, 1000 * ((parent * nominal.ToolInParent).Position - goal).Length);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
