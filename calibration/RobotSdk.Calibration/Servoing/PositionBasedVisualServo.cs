@@ -122,7 +122,8 @@ public static class PositionBasedVisualServo
                 return Stop(VisualServoStopReason.Converged, Invariant($"Converged after {k} corrections: {Describe(error)}."), error);
             }
 
-            growing = relative > previous ? growing + 1 : 0;
+            // Growth within twice the tolerance is measurement noise near the goal, not divergence.
+            growing = relative > previous && relative > 2 ? growing + 1 : 0;
             previous = relative;
             if (growing >= options.DivergenceIterations)
             {

@@ -28,7 +28,8 @@ public sealed record VisualServoOptions
 
     /// <summary>
     /// Stop with <see cref="VisualServoStopReason.Diverged"/> when the error (each part relative to its
-    /// tolerance, the larger of the two) grew this many iterations in a row (default 3; 2 or more).
+    /// tolerance, the larger of the two) grew this many iterations in a row, each time to more than twice
+    /// the tolerance (smaller wobbles near the goal are measurement noise). Default 3; 2 or more.
     /// </summary>
     public int DivergenceIterations { get; init; } = 3;
 
