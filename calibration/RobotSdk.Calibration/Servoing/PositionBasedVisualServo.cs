@@ -30,13 +30,13 @@ public static class PositionBasedVisualServo
 {
     /// <summary>The tool's pose error in the camera frame from the two measured tag poses.</summary>
     /// <param name="gripperTagInCamera">Camera-from-tag pose of the gripper tag.</param>
-    /// <param name="targetTagInCamera">Camera-from-tag pose of the target tag.</param>
-    /// <param name="target">The tags' meaning: the gripper tag in the tool frame and the goal in the target tag's frame.</param>
-    public static VisualServoError MeasureError(Pose gripperTagInCamera, Pose targetTagInCamera, VisualServoTarget target)
+    /// <param name="targetInCamera">Camera-from-target pose: the target board's frame, or the single target tag's.</param>
+    /// <param name="target">The tags' meaning: the gripper tag in the tool frame and the goal in the target frame.</param>
+    public static VisualServoError MeasureError(Pose gripperTagInCamera, Pose targetInCamera, VisualServoTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         Pose tool = gripperTagInCamera * target.TagInTool.Inverse();
-        Pose goal = targetTagInCamera * target.ToolInTarget;
+        Pose goal = targetInCamera * target.ToolInTarget;
         Rotation turn = goal.Orientation * tool.Orientation.Inverse();
         return new VisualServoError(goal.Position - tool.Position, RotationVector(turn));
     }
@@ -73,7 +73,7 @@ public static class PositionBasedVisualServo
     /// <returns>The per-iteration errors and why the loop stopped; failing to converge is a result, not an exception.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or a tag is out of range.</exception>
-    /// <exception cref="ArgumentException">Both tags have the same id.</exception>
+    /// <exception cref="ArgumentException">The gripper tag is also a target tag.</exception>
     public static async Task<VisualServoResult> RunAsync(
         ICalibrationRig rig,
         SerialChain chain,
@@ -96,7 +96,6 @@ public static class PositionBasedVisualServo
         Pose commanded = chain.ForwardKinematics(solution);
         var candidate = new double[n];
         var measured = new double[n];
-        ServoTag[] tags = [target.GripperTag, target.TargetTag];
         var iterations = new List<VisualServoIteration>();
         double previous = double.PositiveInfinity;
         int growing = 0;
@@ -104,15 +103,15 @@ public static class PositionBasedVisualServo
         {
             rig.ReadJointPositions(measured);
             CameraFrame frame = await rig.CaptureFrameAsync(k, cancellationToken).ConfigureAwait(false);
-            IReadOnlyDictionary<int, PoseEstimate> poses = observer.Observe(frame, tags);
-            if (!poses.TryGetValue(target.GripperTag.Id, out PoseEstimate? gripper))
+            VisualServoObservation seen = observer.Observe(frame, target);
+            if (seen.GripperTag is not { } gripper)
             {
                 return Stop(VisualServoStopReason.GripperTagLost, Invariant($"The gripper tag {target.GripperTag.Id} was not found in frame {k}."));
             }
 
-            if (!poses.TryGetValue(target.TargetTag.Id, out PoseEstimate? goal))
+            if (seen.Target is not { } goal)
             {
-                return Stop(VisualServoStopReason.TargetTagLost, Invariant($"The target tag {target.TargetTag.Id} was not found in frame {k}."));
+                return Stop(VisualServoStopReason.TargetTagLost, Invariant($"The {target.TargetDescription} was not found in frame {k}."));
             }
 
             VisualServoError error = MeasureError(gripper.CameraFromObject, goal.CameraFromObject, target);

@@ -15,7 +15,7 @@ public enum VisualServoStopReason
     /// <summary>The gripper tag was not found in a frame (out of view, turned away, occluded).</summary>
     GripperTagLost,
 
-    /// <summary>The target tag was not found in a frame (occluded by the arm, moved out of view).</summary>
+    /// <summary>The target tag, or every tag of the target board, was not found in a frame (occluded by the arm, moved out of view), or the board's pose did not explain its corners.</summary>
     TargetTagLost,
 
     /// <summary>The corrected pose had no inverse kinematics solution near the last one, or the rig could not move there.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Geometry;
 using RobotSdk.Simulation;
 
@@ -46,6 +47,16 @@ internal sealed class NominalScene
 
     /// <summary>Tag <paramref name="id"/>'s detector frame in the world (the pose the model gives it at its zero configuration).</summary>
     public Pose TagInWorld(int id) => _sites[SiteName(id)] * SiteToTag;
+
+    /// <summary>
+    /// The table tags <paramref name="ids"/> as one board whose frame is the first tag's detector frame, the
+    /// others where the nominal model lays them relative to it: the sheet a user would print (or measure).
+    /// </summary>
+    public TagBoard Board(params int[] ids)
+    {
+        Pose origin = TagInWorld(ids[0]);
+        return new TagBoard(ids.Select(id => new BoardTag(AprilTagFamily.Tag36h11, id, TagSize(id), origin.Inverse() * TagInWorld(id))));
+    }
 
     /// <summary>The gripper tag's detector frame in the tool frame.</summary>
     public Pose TagInTool(int id) => _bodies[ToolBody].Inverse() * TagInWorld(id);

@@ -190,12 +190,12 @@ public sealed class PositionBasedVisualServoTests(ITestOutputHelper output)
         var divergence = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             PositionBasedVisualServo.RunAsync(scene, scene.Nominal, scene, scene.Target, scene.Options() with { DivergenceIterations = 1 }));
         var sameTag = await Assert.ThrowsAsync<ArgumentException>(() =>
-            PositionBasedVisualServo.RunAsync(scene, scene.Nominal, scene, scene.Target with { TargetTag = new ServoTag(10, 0.06) }, scene.Options()));
+            PositionBasedVisualServo.RunAsync(scene, scene.Nominal, scene, scene.Target with { TargetBoard = TagBoard.Grid(Fiducials.AprilTagFamily.Tag36h11, 2, 1, 0.06, 0.1, firstId: 9) }, scene.Options()));
 
         Assert.Equal("AtZero", gain.ParamName);
         Assert.Contains("lambda(0) must be in (0, 2); it is 2.5", gain.Message, StringComparison.Ordinal);
         Assert.Equal("DivergenceIterations", divergence.ParamName);
-        Assert.Contains("both tag 10", sameTag.Message, StringComparison.Ordinal);
+        Assert.Contains("a tag of the target board are both tag 10", sameTag.Message, StringComparison.Ordinal);
         Assert.Equal(0, scene.Moves);
     }
 

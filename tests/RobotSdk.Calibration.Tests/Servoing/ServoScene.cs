@@ -113,21 +113,12 @@ internal sealed class ServoScene : ICalibrationRig, ITagPoseObserver
         return ValueTask.FromResult(new CameraFrame(1, 1, PixelFormat.Gray8, new byte[1], 0, poseIndex));
     }
 
-    public IReadOnlyDictionary<int, PoseEstimate> Observe(CameraFrame frame, IReadOnlyList<ServoTag> tags)
+    public VisualServoObservation Observe(CameraFrame frame, VisualServoTarget target)
     {
         Pose cameraFromWorld = TrueCameraPose.Inverse();
-        var poses = new Dictionary<int, PoseEstimate>();
-        if (_frame < GripperTagLostFrom)
-        {
-            poses[GripperTagId] = new PoseEstimate(cameraFromWorld * TrueTool * TagInTool, 0, 4);
-        }
-
-        if (_frame < TargetTagLostFrom)
-        {
-            poses[TargetTagId] = new PoseEstimate(cameraFromWorld * TargetTagPose, 0, 4);
-        }
-
-        return poses;
+        PoseEstimate? gripper = _frame < GripperTagLostFrom ? new PoseEstimate(cameraFromWorld * TrueTool * TagInTool, 0, 4) : null;
+        PoseEstimate? goal = _frame < TargetTagLostFrom ? new PoseEstimate(cameraFromWorld * TargetTagPose, 0, 4) : null;
+        return new VisualServoObservation(gripper, goal);
     }
 
     /// <summary>Options for the loop with the camera pose a little wrong, as a nominal one is.</summary>
