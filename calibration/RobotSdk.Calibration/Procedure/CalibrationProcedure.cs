@@ -17,7 +17,9 @@ namespace RobotSdk.Calibration.Procedure;
 /// <item>Pilot: the tag's mounting is not an input. A few poses facing each tool axis in turn
 /// (<see cref="CalibrationProcedureOptions.PilotPosesPerAxis"/> each) are captured; a hand-eye estimate
 /// over the nominal chain gives the tag's outward normal in the tool frame (and, when no nominal camera
-/// pose was given, the camera's pose).</item>
+/// pose was given, the camera's pose: unaimed pilot rounds are then repeated, up to
+/// <see cref="MaximumUnaimedPilotRounds"/>, until the tag was seen <see cref="SightingsToLocateCamera"/> times).
+/// A pilot that never sees the tag stops the run with a message rather than visiting poses in vain.</item>
 /// <item>Plan: <see cref="CalibrationPoseGenerator"/> draws the remaining calibration poses and the
 /// held-out poses inside the joint limits, clear of the table, in view and facing the camera.</item>
 /// <item>Capture: <see cref="CalibrationCapture"/> visits them through backlash-consistent approaches.</item>
@@ -32,6 +34,12 @@ namespace RobotSdk.Calibration.Procedure;
 /// </remarks>
 public static class CalibrationProcedure
 {
+    /// <summary>Pilot sightings of the tag needed to locate an unknown camera by hand-eye calibration.</summary>
+    public const int SightingsToLocateCamera = 6;
+
+    /// <summary>Most pilot rounds drawn when no nominal camera pose is given.</summary>
+    public const int MaximumUnaimedPilotRounds = 4;
+
     private static readonly Vector3D[] ToolAxes =
     [
         new(1, 0, 0), new(-1, 0, 0), new(0, 1, 0), new(0, -1, 0), new(0, 0, 1), new(0, 0, -1),
@@ -84,16 +92,41 @@ public static class CalibrationProcedure
         };
 
         // Phase 1: where does the tag face? A few poses facing each tool axis in turn find it, and a
-        // hand-eye estimate over the nominal chain refines the guess.
+        // hand-eye estimate over the nominal chain refines the guess. Without a nominal camera pose the
+        // poses cannot be aimed at the camera: rounds of them are drawn until the tag was seen often
+        // enough to locate the camera, unless a whole round saw it nowhere (the camera does not see the
+        // workspace, or the tag id is wrong: more rounds would not help).
         var pilotPoses = new List<IReadOnlyList<double>>();
-        foreach (Vector3D axis in ToolAxes)
+        var pilotCaptured = new List<CapturedPose>();
+        int pilotNotFound = 0, pilotUnreachable = 0, pilotRefused = 0;
+        int rounds = options.NominalCameraPose is null ? MaximumUnaimedPilotRounds : 1;
+        for (int index = 0; index < rounds && (index == 0 || (pilotCaptured.Count > 0 && pilotCaptured.Count < SightingsToLocateCamera)); index++)
         {
-            pilotPoses.AddRange(CalibrationPoseGenerator.Generate(nominal.Description, limits, generator with { Seed = options.Seed + pilotPoses.Count, TagNormalInTool = axis }).Calibration);
+            var batch = new List<IReadOnlyList<double>>();
+            foreach (Vector3D axis in ToolAxes)
+            {
+                batch.AddRange(CalibrationPoseGenerator.Generate(nominal.Description, limits, generator with { Seed = options.Seed + pilotPoses.Count + batch.Count, TagNormalInTool = axis }).Calibration);
+            }
+
+            log($"pilot: {batch.Count} poses to find the tag's orientation");
+            recorder.PoseIndexBase = pilotPoses.Count;
+            CaptureOutcome round = await CalibrationCapture.RunAsync(recorder, detector, options.TagId, batch, preOffsets, limits, null, cancellationToken).ConfigureAwait(false);
+            pilotCaptured.AddRange(round.Captured.Select(p => p with { PoseIndex = p.PoseIndex + pilotPoses.Count }));
+            pilotNotFound += round.TagNotFound;
+            pilotUnreachable += round.Unreachable;
+            pilotRefused += round.Refused;
+            pilotPoses.AddRange(batch);
         }
 
-        log($"pilot: {pilotPoses.Count} poses to find the tag's orientation");
-        CaptureOutcome pilot = await CalibrationCapture.RunAsync(recorder, detector, options.TagId, pilotPoses, preOffsets, limits, null, cancellationToken).ConfigureAwait(false);
-        Vector3D? normal = null;
+        var pilot = new CaptureOutcome(pilotCaptured, pilotNotFound, pilotUnreachable, pilotRefused);
+        if (pilot.Captured.Count == 0 || (options.NominalCameraPose is null && pilot.Captured.Count < SightingsToLocateCamera))
+        {
+            throw new InvalidOperationException(
+                $"The tag (id {options.TagId}) was seen in {pilot.Captured.Count} of {pilotPoses.Count} pilot poses; {(options.NominalCameraPose is null ? SightingsToLocateCamera : 1)} or more are needed. "
+                + "Point the camera at the arm's workspace, check the tag id, its size on the print and the lighting" + (options.NominalCameraPose is null ? ", or give the camera's nominal pose." : "."));
+        }
+
+        Vector3D? normal;
         Pose? cameraPose = options.NominalCameraPose;
         if (pilot.Captured.Count >= 4)
         {
@@ -101,14 +134,11 @@ public static class CalibrationProcedure
             normal = first.TagPose.Orientation.Rotate(new Vector3D(0, 0, -1)); // the tag's +z points into the printed face
             cameraPose ??= first.CameraPose;
         }
-        else if (pilot.Captured.Count > 0 && options.NominalCameraPose is not null)
+        else
         {
-            normal = ToolAxes[pilot.Captured.GroupBy(p => p.PoseIndex / options.PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
-        }
-        else if (options.NominalCameraPose is null)
-        {
-            throw new InvalidOperationException(
-                $"The tag (id {options.TagId}) was seen in {pilot.Captured.Count} of {pilotPoses.Count} pilot poses; at least 4 are needed to locate the camera. Point the camera at the arm's workspace, check the tag id and lighting, or give the camera's nominal pose.");
+            // Too few for hand-eye: the tool axis whose pilot poses saw the tag most often.
+            int perRound = ToolAxes.Length * options.PilotPosesPerAxis;
+            normal = ToolAxes[pilot.Captured.GroupBy(p => p.PoseIndex % perRound / options.PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
         }
 
         log($"pilot: tag seen in {pilot.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");

@@ -47,11 +47,20 @@ internal static class VirtualCalibration
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
-        return await CalibrateAsync(arm, robot, seed, poseCount, heldOutCount, tagSize, log, cancellationToken).ConfigureAwait(false);
+        return await CalibrateAsync(arm, robot, seed, poseCount, heldOutCount, 3, tagSize, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Calibrates <paramref name="robot"/>, the connected driver of <paramref name="arm"/>, and scores it against the arm's ground truth; leaves the robot inactive.</summary>
-    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> CalibrateAsync(VirtualArm arm, Robot robot, int seed, int poseCount, int heldOutCount, double tagSize, Action<string> log, CancellationToken cancellationToken)
+    /// <param name="arm">The virtual arm (its ground truth scores the result).</param>
+    /// <param name="robot">A robot over <paramref name="arm"/>'s driver, connected or not.</param>
+    /// <param name="seed">Seeds the poses.</param>
+    /// <param name="poseCount">Calibration poses, the pilot's included.</param>
+    /// <param name="heldOutCount">Held-out poses.</param>
+    /// <param name="pilotPosesPerAxis">Pilot poses per tool axis (<see cref="CalibrationProcedureOptions.PilotPosesPerAxis"/>).</param>
+    /// <param name="tagSize">Edge of the gripper tag's black square, metres.</param>
+    /// <param name="log">Told a line per stage.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> CalibrateAsync(VirtualArm arm, Robot robot, int seed, int poseCount, int heldOutCount, int pilotPosesPerAxis, double tagSize, Action<string> log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         SerialChain chain = robot.Kinematics ?? throw new InvalidOperationException($"The {arm.Name} describes no kinematics.");
@@ -80,6 +89,7 @@ internal static class VirtualCalibration
                     Seed = seed,
                     CalibrationPoseCount = poseCount,
                     HeldOutPoseCount = heldOutCount,
+                    PilotPosesPerAxis = pilotPosesPerAxis,
                     NominalCameraPose = nominalCamera,
                 },
                 log,
