@@ -65,64 +65,66 @@ internal static class VirtualCalibration
         var clock = Stopwatch.StartNew();
         SerialChain chain = robot.Kinematics ?? throw new InvalidOperationException($"The {arm.Name} describes no kinematics.");
         SimulatedCamera camera = arm.OpenCamera("scene", ImageWidth, ImageHeight);
-        await using (camera.ConfigureAwait(false))
+        // The arm disposes the camera, after whoever else renders its world (freeing a GL context early can pull another renderer's objects with it).
+        Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
+            ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
+        var rig = new VirtualCalibrationRig(robot, camera, arm.World);
+        using var detector = new AprilTagDetector();
+        if (robot.State == RobotState.Disconnected)
         {
-            Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
-                ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
-            var rig = new VirtualCalibrationRig(robot, camera, arm.World);
-            using var detector = new AprilTagDetector();
-            if (robot.State != RobotState.Active)
-            {
-                robot.Connect();
-                robot.Activate();
-            }
-
-            CalibrationProcedureResult procedure = await CalibrationProcedure.RunAsync(
-                rig,
-                robot.Description,
-                camera.Intrinsics,
-                detector,
-                new CalibrationProcedureOptions
-                {
-                    TagSizeMeters = tagSize,
-                    TagId = TagId,
-                    Seed = seed,
-                    CalibrationPoseCount = poseCount,
-                    HeldOutPoseCount = heldOutCount,
-                    PilotPosesPerAxis = pilotPosesPerAxis,
-                    NominalCameraPose = nominalCamera,
-                },
-                log,
-                cancellationToken).ConfigureAwait(false);
-            robot.Deactivate();
-
-            KinematicCalibration solved = procedure.Solution;
-            var calibrated = new SerialChain(solved.Calibrated, robot.Description);
-            IReadOnlyList<CapturedPose> heldOut = procedure.HeldOutPoses;
-            var joints = new List<CalibrationRunJoint>();
-            var errors = new List<double>();
-            for (int j = 0; j < chain.JointCount; j++)
-            {
-                int backend = chain.FrameIndices[j];
-                double truth = -arm.GroundTruth.JointZeroOffsets[backend] / arm.World.Joints.GetScale(backend);
-                bool estimated = solved.Identifiability.Estimated.Any(e => e.Parameter.Kind == KinematicParameterKind.JointOffset && e.Parameter.Index == j);
-                joints.Add(new CalibrationRunJoint(chain.JointNames[j], estimated, Degrees(solved.JointOffsetsRadians[j]), Degrees(truth)));
-                if (estimated)
-                {
-                    errors.Add(Math.Abs(Degrees(solved.JointOffsetsRadians[j] - truth)));
-                }
-            }
-
-            CalibrationRunResult result = CalibrationRunResults.From(procedure, "virtual", arm.Name, "virtual " + arm.Name + " (imprecision seed " + seed + ")", camera.Name, seed, clock.Elapsed) with
-            {
-                ToolErrorMmBefore = MedianToolError(heldOut, rig, chain, nominalCamera),
-                ToolErrorMmHandEyeOnly = MedianToolError(heldOut, rig, chain, procedure.NominalHandEye.CameraPose),
-                ToolErrorMmAfter = MedianToolError(heldOut, rig, calibrated, solved.CameraPose),
-                JointOffsetErrorDeg = CalibrationRunResults.Median(errors),
-                Joints = joints,
-            };
-            return (procedure, result);
+            robot.Connect();
         }
+
+        if (robot.State != RobotState.Active)
+        {
+            robot.Activate();
+        }
+
+        CalibrationProcedureResult procedure = await CalibrationProcedure.RunAsync(
+            rig,
+            robot.Description,
+            camera.Intrinsics,
+            detector,
+            new CalibrationProcedureOptions
+            {
+                TagSizeMeters = tagSize,
+                TagId = TagId,
+                Seed = seed,
+                CalibrationPoseCount = poseCount,
+                HeldOutPoseCount = heldOutCount,
+                PilotPosesPerAxis = pilotPosesPerAxis,
+                NominalCameraPose = nominalCamera,
+            },
+            log,
+            cancellationToken).ConfigureAwait(false);
+        robot.Deactivate();
+
+        KinematicCalibration solved = procedure.Solution;
+        var calibrated = new SerialChain(solved.Calibrated, robot.Description);
+        IReadOnlyList<CapturedPose> heldOut = procedure.HeldOutPoses;
+        var joints = new List<CalibrationRunJoint>();
+        var errors = new List<double>();
+        for (int j = 0; j < chain.JointCount; j++)
+        {
+            int backend = chain.FrameIndices[j];
+            double truth = -arm.GroundTruth.JointZeroOffsets[backend] / arm.World.Joints.GetScale(backend);
+            bool estimated = solved.Identifiability.Estimated.Any(e => e.Parameter.Kind == KinematicParameterKind.JointOffset && e.Parameter.Index == j);
+            joints.Add(new CalibrationRunJoint(chain.JointNames[j], estimated, Degrees(solved.JointOffsetsRadians[j]), Degrees(truth)));
+            if (estimated)
+            {
+                errors.Add(Math.Abs(Degrees(solved.JointOffsetsRadians[j] - truth)));
+            }
+        }
+
+        CalibrationRunResult result = CalibrationRunResults.From(procedure, "virtual", arm.Name, "virtual " + arm.Name + " (imprecision seed " + seed + ")", camera.Name, seed, clock.Elapsed) with
+        {
+            ToolErrorMmBefore = MedianToolError(heldOut, rig, chain, nominalCamera),
+            ToolErrorMmHandEyeOnly = MedianToolError(heldOut, rig, chain, procedure.NominalHandEye.CameraPose),
+            ToolErrorMmAfter = MedianToolError(heldOut, rig, calibrated, solved.CameraPose),
+            JointOffsetErrorDeg = CalibrationRunResults.Median(errors),
+            Joints = joints,
+        };
+        return (procedure, result);
     }
 
     private static double? MedianToolError(IReadOnlyList<CapturedPose> poses, VirtualCalibrationRig rig, SerialChain model, Pose cameraPose)
