@@ -1,18 +1,25 @@
+using System.Diagnostics;
 using System.Text.Json;
+using RobotSdk.Calibration.Files;
 
 namespace RobotSdk.Cli.Tests;
 
-/// <summary><c>robot calibrate --virtual</c> calibrates an imprecise virtual arm from rendered images, end to end.</summary>
-public sealed class CalibrateCommandTests
+/// <summary><c>robot calibrate</c>: a virtual arm calibrated from rendered images end to end, its file and report, and the real-arm mode's arguments.</summary>
+public sealed class CalibrateCommandTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("robotsdk-cli-calibrate-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     [Fact]
-    public void CalibrateVirtual_ReducesTheHeldOutToolError_AndPrintsTheFigures()
+    public void CalibrateVirtual_ReducesTheHeldOutToolError_AndWritesAFileAndAReport()
     {
-        // 30 + 10 poses keep the run near a minute; the default 50 + 15 gives 0.8 mm on this seed.
-        (int exitCode, string output, string error) = RobotProcess.Run("calibrate", "--arm", "so101", "--virtual", "--seed", "1", "--poses", "30", "--held-out", "10", "--json");
+        // 30 + 10 poses keep the run near a minute; the default 50 + 15 gives under 1 mm on this seed.
+        string output = Path.Combine(_directory, "so101");
+        (int exitCode, string printed, string error) = RobotProcess.Run("calibrate", "--arm", "so101", "--virtual", "--seed", "1", "--poses", "30", "--held-out", "10", "--out", output, "--json");
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonDocument.Parse(printed);
         JsonElement root = json.RootElement;
         double before = root.GetProperty("tool_error_mm_before").GetDouble();
         double after = root.GetProperty("tool_error_mm_after").GetDouble();
@@ -20,16 +27,91 @@ public sealed class CalibrateCommandTests
         Assert.True(after < 2.5, $"median held-out tool error after calibration {after} mm");
         Assert.True(root.GetProperty("joint_offset_error_deg").GetDouble() < 0.5);
         Assert.InRange(root.GetProperty("reprojection_px").GetDouble(), 0, 1);
-        Assert.True(root.TryGetProperty("report", out _));
         Assert.True(root.GetProperty("held_out_used").GetInt32() >= 5);
+
+        // The camera's own check agrees in direction: no ground truth needed for it.
+        Assert.True(root.GetProperty("camera_tool_error_mm_after").GetDouble() < root.GetProperty("camera_tool_error_mm_before").GetDouble());
+        Assert.True(root.GetProperty("held_out_reprojection_px_after").GetDouble() < root.GetProperty("held_out_reprojection_px_before").GetDouble());
+
+        // The calibration file loads back for this arm, with the offsets printed.
+        string file = root.GetProperty("calibration_file").GetString()!;
+        Assert.Equal(Path.Combine(output, "kinematic-calibration.json"), file);
+        StoredKinematicCalibration loaded = KinematicCalibrationFile.Load(file, "so101", root.GetProperty("arm_identity").GetString()!, 5);
+        double[] printedOffsets = [.. root.GetProperty("joints").EnumerateArray().Select(joint => joint.GetProperty("offset_deg").GetDouble())];
+        Assert.Equal(printedOffsets, loaded.JointOffsetsRadians.Select(radians => radians * 180 / Math.PI), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(root.GetProperty("held_out_used").GetInt32(), loaded.Residuals.HeldOutPoseCount);
+
+        // The report: residuals before/after, per-joint offsets, error histogram, held-out residuals, and the overlay on a rendered frame.
+        string report = File.ReadAllText(root.GetProperty("report").GetString()!);
+        foreach (string plot in (string[])["chart residuals", "chart offsets", "chart histogram", "chart held-out-residuals", "overlay"])
+        {
+            Assert.Contains($"class=\"{plot}\"", report, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("data:image/png;base64,", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("give --port PORT and --camera SOURCE", "--arm", "so101")]
+    [InlineData("unknown arm 'ur5'; the arms with a driver are: ", "--arm", "ur5", "--port", "/dev/null")]
+    [InlineData("no virtual arm 'ur5'", "--arm", "ur5", "--virtual")]
+    [InlineData("give --camera SOURCE", "--arm", "so101", "--port", "/dev/null")]
+    [InlineData("give --tag-size", "--arm", "so101", "--port", "/dev/null", "--camera", "/dev/video0")]
+    [InlineData("give --camera-intrinsics FILE", "--arm", "so101", "--port", "/dev/null", "--camera", "/dev/video0", "--tag-size", "0.036")]
+    [InlineData("no serial port at '/nonexistent/ttyACM0'", "--arm", "so101", "--port", "/nonexistent/ttyACM0", "--camera", "/dev/video0", "--tag-size", "0.036", "--camera-intrinsics", "rig.json")]
+    [InlineData("leave out --port and --camera", "--arm", "so101", "--virtual", "--port", "/dev/null")]
+    public void Calibrate_WithMissingOrWrongArguments_SaysWhatToGive(string message, params string[] arguments)
+    {
+        (int exitCode, _, string error) = RobotProcess.Run(["calibrate", .. arguments]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Calibrate_WithoutVirtual_SaysOnlyVirtualExists()
+    public void CalibrateArm_WithAMissingCameraOrIntrinsicsFile_SaysWhichIsMissing()
     {
-        (int exitCode, _, string error) = RobotProcess.Run("calibrate", "--arm", "so101");
+        string rig = WriteCameraRig();
+        (int exitCode, _, string error) = RobotProcess.Run("calibrate", "--arm", "so101", "--port", "/dev/null", "--camera", "/dev/video97", "--tag-size", "0.036", "--camera-intrinsics", rig);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no camera at '/dev/video97'", error, StringComparison.Ordinal);
 
-        Assert.Equal(2, exitCode);
-        Assert.Contains("only --virtual", error, StringComparison.Ordinal);
+        (exitCode, _, error) = RobotProcess.Run("calibrate", "--arm", "so101", "--port", "/dev/null", "--camera", "/dev/video97", "--tag-size", "0.036", "--camera-intrinsics", Path.Combine(_directory, "none.json"));
+        Assert.Equal(1, exitCode);
+        Assert.Contains("none.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CalibrateArm_DrivesAServedArmThroughItsRealDriver_AndReadsAnFfmpegCamera_ThenSaysTheTagWasNotSeen()
+    {
+        // Everything a real run does up to the tag: the Feetech driver on the served arm's pty, the control
+        // loop, the pilot poses, ffmpeg frames. The camera is ffmpeg's test pattern (the virtual arm's
+        // rendered camera is not an ffmpeg source), so no tag is ever seen and the run must say so.
+        string link = Path.Combine(_directory, "so101");
+        using Process served = RobotProcess.Start("virtual", "--arm", "so101", "--link", link, "--imprecise", "1");
+        try
+        {
+            Assert.StartsWith("serving virtual so101 (", served.StandardOutput.ReadLine(), StringComparison.Ordinal);
+            (int exitCode, string output, string error) = RobotProcess.Run(
+                "calibrate", "--arm", "so101", "--port", link, "--camera", "lavfi:testsrc=size=640x480:rate=15", "--tag-size", "0.036", "--camera-intrinsics", WriteCameraRig(), "--out", Path.Combine(_directory, "out"));
+
+            Assert.True(exitCode == 1, $"exit {exitCode}: {error}{output}");
+            Assert.Contains("pilot: 18 poses", output, StringComparison.Ordinal);
+            Assert.Contains("The tag (id 10) was seen in 0 of 18 pilot poses", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(_directory, "out")));
+        }
+        finally
+        {
+            served.Kill(entireProcessTree: true);
+            served.WaitForExit();
+        }
+    }
+
+    private string WriteCameraRig()
+    {
+        string path = Path.Combine(_directory, "rig.json");
+        CameraRigFile.Save(new CameraRig([new CameraRigEntry("overhead", CameraMount.Fixed, 640, 480) { Intrinsics = new CameraIntrinsics(640, 480, 580, 580, 320, 240) }]), path);
+        return path;
     }
 }

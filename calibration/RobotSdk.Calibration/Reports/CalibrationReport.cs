@@ -84,6 +84,11 @@ public static class CalibrationReport
             Row("held-out-median-before", "Held-out tool error before, median", Percentile(data.HeldOutToolErrorsBeforeMillimetres, 0.5), "mm", "How far the tool really was from where the nominal kinematics put it.");
             Row("held-out-median-after", "Held-out tool error after, median", Percentile(data.HeldOutToolErrorsAfterMillimetres, 0.5), "mm", "The same with the calibrated kinematics: what to expect when positioning.");
             Row("held-out-p95-after", "Held-out tool error after, 95th percentile", Percentile(data.HeldOutToolErrorsAfterMillimetres, 0.95), "mm", "Nearly all poses are at least this good.");
+            if (data.HeldOutReprojectionPixelsAfter.Count > 0)
+            {
+                Row("held-out-rms-before", "Held-out reprojection RMS before", RootMeanSquare(data.HeldOutReprojectionPixelsBefore), "px", "Corner error on poses the solve never saw, nominal kinematics.");
+                Row("held-out-rms-after", "Held-out reprojection RMS after", RootMeanSquare(data.HeldOutReprojectionPixelsAfter), "px", "The same with the calibrated kinematics: near the calibration RMS when the model generalises.");
+            }
         }
 
         return table;
@@ -135,8 +140,9 @@ public static class CalibrationReport
             return counts;
         }
 
-        return H(
+        var section = H(
             "div",
+            H("p", new XAttribute("class", "held-out-measurement"), data.HeldOutMeasurement),
             H("p", "How many held-out poses had each tool position error (millimetres, bin start shown), with the nominal (grey) and calibrated (blue) kinematics."),
             SvgBarChart.Render(
                 "histogram",
@@ -144,7 +150,23 @@ public static class CalibrationReport
                 [.. Enumerable.Range(0, bins).Select(i => Readable(low + (i * width)))],
                 [new ChartSeries("before", Count(before)), new ChartSeries("after", Count(after))],
                 "poses"));
+        if (data.HeldOutReprojectionPixelsAfter.Count > 0)
+        {
+            section.Add(
+                H("p", "Reprojection RMS of each held-out pose, with the nominal (grey) and calibrated (blue) kinematics."),
+                SvgBarChart.Render(
+                    "held-out-residuals",
+                    "Reprojection RMS per held-out pose, before and after calibration",
+                    [.. Enumerable.Range(1, data.HeldOutReprojectionPixelsAfter.Count).Select(i => i.ToString(CultureInfo.InvariantCulture))],
+                    [new ChartSeries("before", data.HeldOutReprojectionPixelsBefore), new ChartSeries("after", data.HeldOutReprojectionPixelsAfter)],
+                    "px"));
+        }
+
+        return section;
     }
+
+    private static double RootMeanSquare(IReadOnlyList<double> values) =>
+        values.Count == 0 ? 0 : Math.Sqrt(values.Sum(v => v * v) / values.Count);
 
     private static XElement Overlay(CalibrationReportData data) => data.Overlay is null
         ? H("p", "No camera frame was given.")
@@ -178,6 +200,9 @@ public static class CalibrationReport
         RequireFinite(data.HeldOutToolErrorsBeforeMillimetres, nameof(data.HeldOutToolErrorsBeforeMillimetres));
         RequireFinite(data.HeldOutToolErrorsAfterMillimetres, nameof(data.HeldOutToolErrorsAfterMillimetres));
         RequireSameCount(data.ResidualsBeforePixels.Count, data.ResidualsAfterPixels.Count, nameof(data.ResidualsBeforePixels), nameof(data.ResidualsAfterPixels));
+        RequireFinite(data.HeldOutReprojectionPixelsBefore, nameof(data.HeldOutReprojectionPixelsBefore));
+        RequireFinite(data.HeldOutReprojectionPixelsAfter, nameof(data.HeldOutReprojectionPixelsAfter));
+        RequireSameCount(data.HeldOutReprojectionPixelsBefore.Count, data.HeldOutReprojectionPixelsAfter.Count, nameof(data.HeldOutReprojectionPixelsBefore), nameof(data.HeldOutReprojectionPixelsAfter));
         RequireSameCount(data.JointNames.Count, data.JointOffsetsRadians.Count, nameof(data.JointNames), nameof(data.JointOffsetsRadians));
         if (data.Overlay is { } overlay)
         {

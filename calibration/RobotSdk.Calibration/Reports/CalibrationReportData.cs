@@ -34,6 +34,17 @@ public sealed record CalibrationReportData(
     /// <summary>Per held-out pose: tool position error with the calibrated chain, millimetres; empty when none were held out.</summary>
     public IReadOnlyList<double> HeldOutToolErrorsAfterMillimetres { get; init; } = [];
 
+    /// <summary>Per held-out pose: corner reprojection RMS with the nominal chain, pixels; empty, or as many as the held-out tool errors.</summary>
+    public IReadOnlyList<double> HeldOutReprojectionPixelsBefore { get; init; } = [];
+
+    /// <summary>Per held-out pose: corner reprojection RMS with the calibrated chain, pixels; as many as <see cref="HeldOutReprojectionPixelsBefore"/>.</summary>
+    public IReadOnlyList<double> HeldOutReprojectionPixelsAfter { get; init; } = [];
+
+    /// <summary>How the held-out tool errors were measured, in a sentence for the reader (default: by the camera, from the tag pose).</summary>
+    public string HeldOutMeasurement { get; init; } =
+        "Measured by the camera: the distance between the tag centre each model predicts and the tag centre the camera saw (tag pose from its four corners), in the camera frame. " +
+        "Before: the nominal kinematics with a hand-eye calibrated camera; after: the calibrated kinematics.";
+
     /// <summary>A camera frame with predicted and detected tag corners; null for no overlay.</summary>
     public ReportOverlay? Overlay { get; init; }
 }

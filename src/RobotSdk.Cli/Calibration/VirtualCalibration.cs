@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using RobotSdk.Calibration.Fiducials;
-using RobotSdk.Calibration.HandEye;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Geometry;
@@ -13,9 +12,9 @@ namespace RobotSdk.Cli.Calibration;
 
 /// <summary>
 /// Calibrates a virtual arm end to end from rendered images: the arm gets a seeded typical imprecision
-/// (<see cref="ArmImprecision.Typical"/>), poses are generated and visited through the real driver,
-/// the gripper tag is detected in the scene camera's frames, identification solves, and held-out poses
-/// score the result against the simulation's ground truth (read only here, for scoring).
+/// (<see cref="ArmImprecision.Typical"/>), <see cref="CalibrationProcedure"/> runs on it through the real
+/// driver and the rendered scene camera exactly as on a real arm, and held-out poses then score the result
+/// against the simulation's ground truth (read only here, for scoring).
 /// </summary>
 /// <remarks>
 /// Tool errors are measured in the camera frame: with a gripper tag and a fixed camera, base yaw and
@@ -24,8 +23,6 @@ namespace RobotSdk.Cli.Calibration;
 /// camera frame is where the model and the truth can be compared without a convention. Prediction:
 /// camera pose (nominal or solved) inverse times the chain's forward kinematics of the measured joints;
 /// truth: the simulation's tool body in its true camera frame.
-/// Two phases: a few poses without a facing test give a first hand-eye estimate of the tag's normal in
-/// the tool frame (the tag's mounting is not known to the procedure); the rest are drawn to face the camera.
 /// </remarks>
 [SupportedOSPlatform("linux")]
 internal static class VirtualCalibration
@@ -33,13 +30,6 @@ internal static class VirtualCalibration
     private const int TagId = 10;
     private const int ImageWidth = 640;
     private const int ImageHeight = 480;
-    private const int PilotPosesPerAxis = 3;
-    private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 degrees of backlash
-
-    private static readonly Vector3D[] Axes =
-    [
-        new(1, 0, 0), new(-1, 0, 0), new(0, 1, 0), new(0, -1, 0), new(0, 0, 1), new(0, 0, -1),
-    ];
 
     /// <summary>Edge of the black square of the tag printed for each virtual arm, metres: what a user measures on their print.</summary>
     public static double? DefaultTagSize(string arm) => arm.ToUpperInvariant() switch
@@ -51,144 +41,96 @@ internal static class VirtualCalibration
         _ => null,
     };
 
-    public static async Task<VirtualCalibrationResult> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>Starts the virtual <paramref name="armName"/> with imprecision seeded by <paramref name="seed"/>, calibrates it, scores it.</summary>
+    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, Action<string> log, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
+        return await CalibrateAsync(arm, robot, seed, poseCount, heldOutCount, 3, tagSize, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Calibrates <paramref name="robot"/>, the connected driver of <paramref name="arm"/>, and scores it against the arm's ground truth; leaves the robot inactive.</summary>
+    /// <param name="arm">The virtual arm (its ground truth scores the result).</param>
+    /// <param name="robot">A robot over <paramref name="arm"/>'s driver, connected or not.</param>
+    /// <param name="seed">Seeds the poses.</param>
+    /// <param name="poseCount">Calibration poses, the pilot's included.</param>
+    /// <param name="heldOutCount">Held-out poses.</param>
+    /// <param name="pilotPosesPerAxis">Pilot poses per tool axis (<see cref="CalibrationProcedureOptions.PilotPosesPerAxis"/>).</param>
+    /// <param name="tagSize">Edge of the gripper tag's black square, metres.</param>
+    /// <param name="log">Told a line per stage.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> CalibrateAsync(VirtualArm arm, Robot robot, int seed, int poseCount, int heldOutCount, int pilotPosesPerAxis, double tagSize, Action<string> log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         SerialChain chain = robot.Kinematics ?? throw new InvalidOperationException($"The {arm.Name} describes no kinematics.");
         SimulatedCamera camera = arm.OpenCamera("scene", ImageWidth, ImageHeight);
+        // The arm disposes the camera, after whoever else renders its world (freeing a GL context early can pull another renderer's objects with it).
         Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
             ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
-        JointLimits[] limits = [.. chain.FrameIndices.Select(index => robot.Description.Joints[index].Limits)];
-        var preOffsets = Enumerable.Repeat(PreOffsetRadians, chain.JointCount).ToArray();
         var rig = new VirtualCalibrationRig(robot, camera, arm.World);
         using var detector = new AprilTagDetector();
-        robot.Connect();
-        robot.Activate();
-
-        var generator = new CalibrationPoseGeneratorOptions
+        if (robot.State == RobotState.Disconnected)
         {
-            Seed = seed,
-            CalibrationCount = PilotPosesPerAxis,
-            HeldOutCount = 0,
-            NominalCameraPose = nominalCamera,
-            Intrinsics = camera.Intrinsics,
-        };
-
-        // Phase 1: where does the tag face? The procedure does not know how it was mounted: a few poses facing
-        // each tool axis in turn find it, and a hand-eye estimate over the nominal chain refines the guess.
-        var pilotPoses = new List<IReadOnlyList<double>>();
-        foreach (Vector3D axis in Axes)
-        {
-            pilotPoses.AddRange(CalibrationPoseGenerator.Generate(chain.Description, limits, generator with { Seed = seed + pilotPoses.Count, TagNormalInTool = axis }).Calibration);
+            robot.Connect();
         }
 
-        log($"pilot: {pilotPoses.Count} poses to find the tag's orientation");
-        CaptureOutcome pilotOutcome = await CalibrationCapture.RunAsync(rig, detector, TagId, pilotPoses, preOffsets, limits, null, cancellationToken).ConfigureAwait(false);
-        Vector3D? normal = null;
-        if (pilotOutcome.Captured.Count >= 4)
+        if (robot.State != RobotState.Active)
         {
-            HandEyeResult first = HandEyeOverNominal(chain, pilotOutcome.Captured, camera.Intrinsics, tagSize);
-            normal = first.TagPose.Orientation.Rotate(new Vector3D(0, 0, -1)); // tag +z points into the tag
-        }
-        else if (pilotOutcome.Captured.Count > 0)
-        {
-            normal = Axes[pilotOutcome.Captured.GroupBy(p => p.PoseIndex / PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
+            robot.Activate();
         }
 
-        log($"pilot: tag seen in {pilotOutcome.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
-
-        CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(
-            chain.Description,
-            limits,
-            generator with { Seed = seed + 100, MaximumViewAngleDegrees = 40, CalibrationCount = Math.Max(0, poseCount - pilotOutcome.Captured.Count), HeldOutCount = heldOutCount, TagNormalInTool = normal });
-        log($"capturing {plan.Calibration.Count} calibration and {plan.HeldOut.Count} held-out poses");
-        IReadOnlyList<IReadOnlyList<double>> all = [.. plan.Calibration, .. plan.HeldOut];
-        rig.PoseIndexBase = pilotPoses.Count;
-        var progress = new Progress<int>(i =>
-        {
-            if ((i + 1) % 10 == 0)
+        CalibrationProcedureResult procedure = await CalibrationProcedure.RunAsync(
+            rig,
+            robot.Description,
+            camera.Intrinsics,
+            detector,
+            new CalibrationProcedureOptions
             {
-                log($"  {i + 1}/{all.Count} poses visited");
-            }
-        });
-        CaptureOutcome outcome = await CalibrationCapture.RunAsync(rig, detector, TagId, all, preOffsets, limits, progress, cancellationToken).ConfigureAwait(false);
+                TagSizeMeters = tagSize,
+                TagId = TagId,
+                Seed = seed,
+                CalibrationPoseCount = poseCount,
+                HeldOutPoseCount = heldOutCount,
+                PilotPosesPerAxis = pilotPosesPerAxis,
+                NominalCameraPose = nominalCamera,
+            },
+            log,
+            cancellationToken).ConfigureAwait(false);
         robot.Deactivate();
 
-        // Pilot poses are calibration poses too; pose indices past the pilot are shifted by its count.
-        List<CapturedPose> calibrationPoses = [.. pilotOutcome.Captured, .. outcome.Captured.Where(p => p.PoseIndex < plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilotPoses.Count })];
-        List<CapturedPose> heldOut = [.. outcome.Captured.Where(p => p.PoseIndex >= plan.Calibration.Count).Select(p => p with { PoseIndex = p.PoseIndex + pilotPoses.Count })];
-        log($"tag found in {calibrationPoses.Count} calibration and {heldOut.Count} held-out poses; solving");
-
-        KinematicCalibration solved = KinematicIdentification.Solve(chain.Description, camera.Intrinsics, tagSize, [.. calibrationPoses.Select(p => p.Observation)]);
-        HandEyeResult handEye = HandEyeOverNominal(chain, calibrationPoses, camera.Intrinsics, tagSize);
+        KinematicCalibration solved = procedure.Solution;
         var calibrated = new SerialChain(solved.Calibrated, robot.Description);
-
-        double before = MedianToolError(heldOut, rig, chain, nominalCamera);
-        double handEyeOnly = MedianToolError(heldOut, rig, chain, handEye.CameraPose);
-        double after = MedianToolError(heldOut, rig, calibrated, solved.CameraPose);
-
-        var joints = new List<VirtualCalibrationJoint>();
+        IReadOnlyList<CapturedPose> heldOut = procedure.HeldOutPoses;
+        var joints = new List<CalibrationRunJoint>();
         var errors = new List<double>();
         for (int j = 0; j < chain.JointCount; j++)
         {
             int backend = chain.FrameIndices[j];
             double truth = -arm.GroundTruth.JointZeroOffsets[backend] / arm.World.Joints.GetScale(backend);
             bool estimated = solved.Identifiability.Estimated.Any(e => e.Parameter.Kind == KinematicParameterKind.JointOffset && e.Parameter.Index == j);
-            joints.Add(new VirtualCalibrationJoint(chain.JointNames[j], estimated, Degrees(solved.JointOffsetsRadians[j]), Degrees(truth)));
+            joints.Add(new CalibrationRunJoint(chain.JointNames[j], estimated, Degrees(solved.JointOffsetsRadians[j]), Degrees(truth)));
             if (estimated)
             {
                 errors.Add(Math.Abs(Degrees(solved.JointOffsetsRadians[j] - truth)));
             }
         }
 
-        return new VirtualCalibrationResult
+        CalibrationRunResult result = CalibrationRunResults.From(procedure, "virtual", arm.Name, "virtual " + arm.Name + " (imprecision seed " + seed + ")", camera.Name, seed, clock.Elapsed) with
         {
-            Arm = arm.Name,
-            Seed = seed,
-            PosesPlanned = pilotPoses.Count + all.Count,
-            PosesUsed = calibrationPoses.Count,
-            HeldOutUsed = heldOut.Count,
-            TagNotFound = pilotOutcome.TagNotFound + outcome.TagNotFound,
-            Unreachable = pilotOutcome.Unreachable + outcome.Unreachable,
-            Refused = pilotOutcome.Refused + outcome.Refused,
-            ToolErrorMmBefore = before,
-            ToolErrorMmHandEyeOnly = handEyeOnly,
-            ToolErrorMmAfter = after,
-            JointOffsetErrorDeg = Median([.. errors]),
-            ReprojectionPx = solved.RmsReprojectionErrorPixels,
+            ToolErrorMmBefore = MedianToolError(heldOut, rig, chain, nominalCamera),
+            ToolErrorMmHandEyeOnly = MedianToolError(heldOut, rig, chain, procedure.NominalHandEye.CameraPose),
+            ToolErrorMmAfter = MedianToolError(heldOut, rig, calibrated, solved.CameraPose),
+            JointOffsetErrorDeg = CalibrationRunResults.Median(errors),
             Joints = joints,
-            Identifiability = solved.Identifiability.Lines,
-            ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
+        return (procedure, result);
     }
 
-    private static HandEyeResult HandEyeOverNominal(SerialChain chain, IReadOnlyList<CapturedPose> poses, CameraIntrinsics intrinsics, double tagSize) =>
-        HandEyeCalibration.Solve(
-            [.. poses.Select(p => chain.ForwardKinematics([.. p.Observation.JointPositions]))],
-            [.. poses.Select(p => p.Observation.Corners)],
-            intrinsics,
-            tagSize,
-            CameraMount.Fixed);
-
-    private static double MedianToolError(IReadOnlyList<CapturedPose> poses, VirtualCalibrationRig rig, SerialChain model, Pose cameraPose)
+    private static double? MedianToolError(IReadOnlyList<CapturedPose> poses, VirtualCalibrationRig rig, SerialChain model, Pose cameraPose)
     {
         Pose cameraFromWorld = cameraPose.Inverse();
-        return Median([.. poses.Select(p => 1000 * (cameraFromWorld.Transform(model.ToolPosition([.. p.Observation.JointPositions])) - rig.TrueToolInCamera[p.PoseIndex]).Length)]);
-    }
-
-    private static double Median(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        double[] sorted = [.. values.Order()];
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return CalibrationRunResults.Median([.. poses.Select(p => 1000 * (cameraFromWorld.Transform(model.ToolPosition([.. p.Observation.JointPositions])) - rig.TrueToolInCamera[p.PoseIndex]).Length)]);
     }
 
     private static double Degrees(double radians) => radians * 180 / Math.PI;

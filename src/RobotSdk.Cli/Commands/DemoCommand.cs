@@ -9,7 +9,8 @@ namespace RobotSdk.Cli.Commands;
 
 /// <summary>
 /// <c>robot demo</c>: the embedded default. On Linux it runs a virtual SO-101 (MuJoCo behind the
-/// emulated Feetech bus, through the real driver) and writes a report with rendered frames
+/// emulated Feetech bus, through the real driver), imprecise on purpose and calibrated from its scene
+/// camera first (unless <c>--no-calibrate</c>), and writes a report with rendered frames
 /// (<see cref="Demo.VirtualDemo"/>); with <c>--mirror</c>, or elsewhere, it moves an arm on the mirror
 /// driver (no simulation) through a few poses and prints what the control loop and safety layer did.
 /// </summary>
@@ -29,22 +30,23 @@ internal static class DemoCommand
         var output = new Option<string>("--output") { Description = "Folder for the virtual demo's report and rendered frames.", DefaultValueFactory = _ => "robot-demo" };
         var mirror = new Option<bool>("--mirror") { Description = "Run the mirror-driver demo (no simulation) instead of the virtual SO-101." };
         var lag = new Option<double>("--lag-ms") { Description = "Lag of the mirror driver, milliseconds (with --mirror).", DefaultValueFactory = _ => 20 };
-        var command = new Command("demo", "Drive a virtual SO-101 (MuJoCo behind the emulated Feetech bus, through the real driver) through a few poses and write a report with rendered frames; --mirror runs the simulation-free demo.")
+        var skipCalibration = new Option<bool>("--no-calibrate") { Description = "Skip the calibration: the virtual SO-101 is then exact, with no imprecision to calibrate away." };
+        var command = new Command("demo", "Calibrate a deliberately imprecise virtual SO-101 (MuJoCo behind the emulated Feetech bus, through the real driver) from its scene camera, then drive it through a few poses and write a report with rendered frames; --mirror runs the simulation-free demo.")
         {
-            rate, output, mirror, lag,
+            rate, output, mirror, lag, skipCalibration,
         };
         command.SetAction((parse, token) => OperatingSystem.IsLinux() && !parse.GetValue(mirror)
-            ? RunVirtualAsync(parse.GetValue(output)!, parse.GetValue(rate) ?? 100, token)
+            ? RunVirtualAsync(parse.GetValue(output)!, parse.GetValue(rate) ?? 100, !parse.GetValue(skipCalibration), token)
             : RunAsync(parse.GetValue(rate) ?? 200, parse.GetValue(lag), token));
         return command;
     }
 
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private static async Task<int> RunVirtualAsync(string outputDirectory, double rateHz, CancellationToken cancellationToken)
+    private static async Task<int> RunVirtualAsync(string outputDirectory, double rateHz, bool calibrate, CancellationToken cancellationToken)
     {
         try
         {
-            return await Demo.VirtualDemo.RunAsync(outputDirectory, rateHz, cancellationToken).ConfigureAwait(false);
+            return await Demo.VirtualDemo.RunAsync(outputDirectory, rateHz, calibrate, cancellationToken).ConfigureAwait(false);
         }
         catch (Simulation.SimulationException exception)
         {

@@ -16,7 +16,7 @@ internal static class DemoReport
         text.AppendLine("# RobotSdk demo: virtual SO-101");
         text.AppendLine();
         text.AppendLine("A MuJoCo SO-101 stepping in real time behind an emulated Feetech STS3215 bus, driven through the real");
-        text.AppendLine("Feetech driver. \"Driver\" is where the joint readings put the tool through the nominal kinematics;");
+        text.AppendLine("Feetech driver. \"Driver\" is where the joint readings put the tool through the demo's kinematics (calibrated unless --no-calibrate);");
         text.AppendLine("\"simulated\" is the simulation's ground truth. Distances in millimetres.");
         text.AppendLine();
         text.AppendLine("| step | target (m) | driver tool (m) | simulated tool (m) | tool error | joint error (deg) | time (s) | frame |");
