@@ -33,7 +33,9 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.True(root.GetProperty("camera_tool_error_mm_after").GetDouble() < root.GetProperty("camera_tool_error_mm_before").GetDouble());
         Assert.True(root.GetProperty("held_out_reprojection_px_after").GetDouble() < root.GetProperty("held_out_reprojection_px_before").GetDouble());
 
-        // The calibration file loads back for this arm, with the offsets printed.
+        // The calibration file is made for the arm as its driver identifies it (model and servo IDs), so
+        // `robot move --calibration` accepts it on that arm; it loads back with the offsets printed.
+        Assert.Equal("so101 ids 1,2,3,4,5,6", root.GetProperty("arm_identity").GetString());
         string file = root.GetProperty("calibration_file").GetString()!;
         Assert.Equal(Path.Combine(output, "kinematic-calibration.json"), file);
         StoredKinematicCalibration loaded = KinematicCalibrationFile.Load(file, "so101", root.GetProperty("arm_identity").GetString()!, 5);

@@ -116,7 +116,7 @@ internal static class VirtualCalibration
             }
         }
 
-        CalibrationRunResult result = CalibrationRunResults.From(procedure, "virtual", arm.Name, "virtual " + arm.Name + " (imprecision seed " + seed + ")", camera.Name, seed, clock.Elapsed) with
+        CalibrationRunResult result = CalibrationRunResults.From(procedure, "virtual", arm.Name, robot.Description.Identity, camera.Name, seed, clock.Elapsed) with
         {
             ToolErrorMmBefore = MedianToolError(heldOut, rig, chain, nominalCamera),
             ToolErrorMmHandEyeOnly = MedianToolError(heldOut, rig, chain, procedure.NominalHandEye.CameraPose),

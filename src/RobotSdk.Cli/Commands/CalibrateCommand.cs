@@ -109,7 +109,7 @@ internal static class CalibrateCommand
                     FfmpegCameraOptions cameraOptions = RealArmCalibration.CameraOptions(cameraSource, cameraEntry);
                     using var robot = new Robot(RealArmCalibration.CreateDriver(name, portPath, parse.GetValue(baud)), new RobotOptions(), name);
                     await using FfmpegCamera ffmpeg = await FfmpegCamera.OpenAsync(cameraOptions, cancellationToken).ConfigureAwait(false);
-                    string identity = $"{name} at {portPath}";
+                    string identity = robot.Description.Identity; // the driver's: model plus servo IDs, or the controller's address
                     (procedure, result) = await RealArmCalibration.CalibrateAsync(
                         robot,
                         ffmpeg,

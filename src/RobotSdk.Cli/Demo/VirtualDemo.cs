@@ -105,15 +105,11 @@ internal static class VirtualDemo
             arm, robot, ImprecisionSeed, CalibrationPoses, HeldOutPoses, PilotPosesPerAxis, VirtualCalibration.DefaultTagSize(arm.Name)!.Value, line => Console.WriteLine("      " + line), cancellationToken).ConfigureAwait(false);
         Print($"[{index}/{total}] calibrated on {result.PosesUsed} poses in {result.ElapsedSeconds:0} s: median tool error on {result.HeldOutUsed} held-out poses {result.ToolErrorMmBefore:0.0} mm before, {result.ToolErrorMmAfter:0.0} mm after (ground truth, camera frame); estimated joint offsets within {result.JointOffsetErrorDeg:0.00} deg of the truth");
         robot.Activate();
-        return UseCalibratedKinematics(robot, procedure.Solution.Calibrated);
-    }
 
-    /// <summary>
-    /// The one place the calibrated chain is applied: the demo's inverse kinematics and tool readings go
-    /// through the chain returned here (the robot's own kinematics stay nominal until it can take a chain).
-    /// </summary>
-    private static SerialChain UseCalibratedKinematics(Robot robot, KinematicChainDescription calibrated) =>
-        new(calibrated, robot.Description);
+        // From here the robot's own forward and inverse kinematics and its workspace check use the calibrated chain.
+        robot.UseKinematics(procedure.Solution.Calibrated);
+        return robot.Kinematics!;
+    }
 
     private static double[] SolveOrThrow(SerialChain chain, Robot robot, Vector3D tool)
     {
