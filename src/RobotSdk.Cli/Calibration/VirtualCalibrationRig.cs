@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using RobotSdk.Calibration.Procedure;
 using RobotSdk.Geometry;
 using RobotSdk.Simulation;
 
