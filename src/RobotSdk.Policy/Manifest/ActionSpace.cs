@@ -9,14 +9,14 @@ namespace RobotSdk.Policy.Manifest;
 /// onto an arm (ALOHA's 14 numbers onto two arms or one arm's slice; DROID's 7 joints and a gripper;
 /// LIBERO's tool pose and gripper).
 /// </summary>
-/// <param name="Kind">Joint targets, joint deltas or end-effector poses.</param>
+/// <param name="Kind">Joint targets, joint deltas, joint velocities or end-effector poses.</param>
 /// <param name="Name">ONNX output tensor or openpi response key holding the chunk (<c>actions</c>).</param>
 /// <param name="Dimensions">Numbers per action that are used (LIBERO 7, DROID 8, ALOHA 14).</param>
 /// <param name="ModelDimensions">Numbers per action the model returns (≥ <paramref name="Dimensions"/>).</param>
 /// <param name="ChunkLength">Actions per chunk, H (pi0: 50; DROID runs 10 to 15 of them).</param>
 /// <param name="ExecutionHorizon">Actions executed from each chunk before the next one takes over, s ≤ H.</param>
 /// <param name="ControlRateHertz">Actions per second (ALOHA 50, DROID 15).</param>
-/// <param name="Joints">Joint dimensions (empty for end-effector actions).</param>
+/// <param name="Joints">Joint dimensions (empty for end-effector actions); for velocities, <see cref="ActionJoint.Sign"/> applies and the offset does not.</param>
 /// <param name="Grippers">Gripper dimensions.</param>
 /// <param name="EndEffector">The tool pose dimensions of end-effector actions, else null.</param>
 public sealed record ActionSpace(

@@ -12,6 +12,12 @@ public enum ActionSpaceKind
     /// </summary>
     JointDelta,
 
+    /// <summary>
+    /// Joint velocities in radians (or metres) per second, held for one control period, grippers
+    /// absolute (manifest value <c>joint-velocity</c>); pi0-FAST-DROID's joint actions.
+    /// </summary>
+    JointVelocity,
+
     /// <summary>Tool (end-effector) poses, absolute or relative, plus grippers (manifest value <c>end-effector</c>); LIBERO.</summary>
     EndEffector,
 }

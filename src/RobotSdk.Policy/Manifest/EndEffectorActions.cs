@@ -6,14 +6,16 @@ namespace RobotSdk.Policy.Manifest;
 /// <param name="Representation">How orientation is encoded.</param>
 /// <param name="Frame">The frame of position and orientation.</param>
 /// <param name="Delta">True when the pose is relative to the tool pose at the chunk's observation.</param>
-/// <param name="MetersPerUnit">Metres per model unit of position (1 for metres).</param>
+/// <param name="MetersPerUnit">Metres per model unit of position (1 for metres; LIBERO's OSC controller: 0.05).</param>
+/// <param name="RadiansPerUnit">Radians per model unit of rotation angle (1 for radians; LIBERO's OSC controller: 0.5).</param>
 public sealed record EndEffectorActions(
     IReadOnlyList<int> Position,
     IReadOnlyList<int> Rotation,
     RotationRepresentation Representation,
     EndEffectorFrame Frame,
     bool Delta,
-    double MetersPerUnit = 1.0)
+    double MetersPerUnit = 1.0,
+    double RadiansPerUnit = 1.0)
 {
     /// <summary>Numbers <paramref name="representation"/> takes.</summary>
     public static int RotationLength(RotationRepresentation representation) => representation switch

@@ -34,6 +34,7 @@ internal static class ManifestNames
     {
         ["joint-absolute"] = ActionSpaceKind.JointAbsolute,
         ["joint-delta"] = ActionSpaceKind.JointDelta,
+        ["joint-velocity"] = ActionSpaceKind.JointVelocity,
         ["end-effector"] = ActionSpaceKind.EndEffector,
     };
 

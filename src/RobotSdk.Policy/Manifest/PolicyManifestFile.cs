@@ -374,16 +374,17 @@ public static class PolicyManifestFile
         if (reader.Object(node, "end_effector", path, required: false) is { } poseNode)
         {
             string posePath = $"{path}.end_effector";
-            reader.RejectUnknown(poseNode, posePath, "position", "rotation", "representation", "frame", "delta", "meters_per_unit");
+            reader.RejectUnknown(poseNode, posePath, "position", "rotation", "representation", "frame", "delta", "meters_per_unit", "radians_per_unit");
             List<int>? position = reader.Integers(poseNode, "position", posePath, required: true);
             List<int>? rotation = reader.Integers(poseNode, "rotation", posePath, required: true);
             RotationRepresentation? representation = reader.Choice(poseNode, "representation", posePath, required: true, ManifestNames.Rotation);
             EndEffectorFrame? frame = reader.Choice(poseNode, "frame", posePath, required: false, ManifestNames.Frame) ?? (poseNode["frame"] is null ? EndEffectorFrame.Base : null);
             bool? delta = reader.Boolean(poseNode, "delta", posePath, required: true);
             double metersPerUnit = reader.Number(poseNode, "meters_per_unit", posePath, required: false) ?? 1.0;
+            double radiansPerUnit = reader.Number(poseNode, "radians_per_unit", posePath, required: false) ?? 1.0;
             if (position is not null && rotation is not null && representation is not null && frame is not null && delta is not null)
             {
-                endEffector = new EndEffectorActions(position, rotation, representation.Value, frame.Value, delta.Value, metersPerUnit);
+                endEffector = new EndEffectorActions(position, rotation, representation.Value, frame.Value, delta.Value, metersPerUnit, radiansPerUnit);
             }
         }
 

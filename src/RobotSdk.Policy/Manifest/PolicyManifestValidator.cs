@@ -259,7 +259,7 @@ internal static class PolicyManifestValidator
             report($"{path}.control_rate_hz", Invariant($"must be a positive number, found {actions.ControlRateHertz}."));
         }
 
-        bool jointKind = actions.Kind is ActionSpaceKind.JointAbsolute or ActionSpaceKind.JointDelta;
+        bool jointKind = actions.Kind is ActionSpaceKind.JointAbsolute or ActionSpaceKind.JointDelta or ActionSpaceKind.JointVelocity;
         if (jointKind && actions.Joints.Count == 0)
         {
             report($"{path}.joints", "must list the joint dimensions of joint actions.");
@@ -357,6 +357,11 @@ internal static class PolicyManifestValidator
             if (!(pose.MetersPerUnit > 0) || !double.IsFinite(pose.MetersPerUnit))
             {
                 report($"{posePath}.meters_per_unit", Invariant($"must be a positive number, found {pose.MetersPerUnit}."));
+            }
+
+            if (!(pose.RadiansPerUnit > 0) || !double.IsFinite(pose.RadiansPerUnit))
+            {
+                report($"{posePath}.radians_per_unit", Invariant($"must be a positive number, found {pose.RadiansPerUnit}."));
             }
 
             for (int i = 0; i < pose.Position.Count; i++)

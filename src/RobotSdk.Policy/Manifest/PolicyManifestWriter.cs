@@ -129,6 +129,7 @@ internal static class PolicyManifestWriter
                 ["frame"] = ManifestNames.NameOf(ManifestNames.Frame, pose.Frame),
                 ["delta"] = pose.Delta,
                 ["meters_per_unit"] = pose.MetersPerUnit,
+                ["radians_per_unit"] = pose.RadiansPerUnit,
             };
         }
 

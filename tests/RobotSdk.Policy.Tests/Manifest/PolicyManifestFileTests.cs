@@ -111,7 +111,7 @@ public sealed class PolicyManifestFileTests : IDisposable
                 new NormalizationStatistics(NormalizationMethod.Quantile, null, null, [.. Enumerable.Repeat(-1.0, 8)], [.. Enumerable.Repeat(1.0, 8)]),
                 null),
             new ActionSpace(ActionSpaceKind.EndEffector, "velocity", 7, 32, 50, 25, 10, [], [new ActionGripper(6, "gripper", -1, 1)],
-                new EndEffectorActions([0, 1, 2], [3, 4, 5], RotationRepresentation.AxisAngle, EndEffectorFrame.Base, Delta: true, MetersPerUnit: 0.01)));
+                new EndEffectorActions([0, 1, 2], [3, 4, 5], RotationRepresentation.AxisAngle, EndEffectorFrame.Base, Delta: true, MetersPerUnit: 0.05, RadiansPerUnit: 0.5)));
         string path = workspace.PathOf("flow.json");
 
         PolicyManifestFile.Save(manifest, path);
@@ -124,7 +124,7 @@ public sealed class PolicyManifestFileTests : IDisposable
         EndEffectorActions pose = loaded.Actions.EndEffector!;
         Assert.Equal([0, 1, 2], pose.Position);
         Assert.Equal([3, 4, 5], pose.Rotation);
-        Assert.Equal((RotationRepresentation.AxisAngle, EndEffectorFrame.Base, true, 0.01), (pose.Representation, pose.Frame, pose.Delta, pose.MetersPerUnit));
+        Assert.Equal((RotationRepresentation.AxisAngle, EndEffectorFrame.Base, true, 0.05, 0.5), (pose.Representation, pose.Frame, pose.Delta, pose.MetersPerUnit, pose.RadiansPerUnit));
         Assert.True(loaded.Actions.IsDelta(4));
         Assert.False(loaded.Actions.IsDelta(6));
         Assert.Equal(manifest.Normalization!.State!.Quantile01, loaded.Normalization!.State!.Quantile01);
