@@ -122,7 +122,7 @@ public sealed class ImagePreprocessor
         CheckDestination(destination.Length);
         ReadOnlySpan<byte> scaled = Scale(rgb);
         destination[..OutputLength].Clear();
-        Emit(scaled, destination, static (pixel, _) => pixel);
+        Emit(scaled, destination, default(ByteCopy));
     }
 
     /// <summary>Prepares RGB24 pixels as float32 in the input's layout, pixel p becoming black + p / 255 × (white − black).</summary>
@@ -132,7 +132,7 @@ public sealed class ImagePreprocessor
         CheckDestination(destination.Length);
         ReadOnlySpan<byte> scaled = Scale(rgb);
         destination[..OutputLength].Fill(values[0]);
-        Emit(scaled, destination, static (pixel, table) => table[pixel]);
+        Emit(scaled, destination, new FloatLookup(values));
     }
 
     private ReadOnlySpan<byte> Scale(ReadOnlySpan<byte> rgb)
@@ -153,7 +153,9 @@ public sealed class ImagePreprocessor
     }
 
     // Copies the scaled frame into its place in the output, converting each byte; the padding was filled before.
-    private void Emit<T>(ReadOnlySpan<byte> scaled, Span<T> destination, Func<byte, float[], T> convert)
+    // The converter is a struct so the JIT specializes and inlines it per element type.
+    private void Emit<T, TConverter>(ReadOnlySpan<byte> scaled, Span<T> destination, TConverter converter)
+        where TConverter : struct, IPixelConverter<T>
     {
         int width = Input.Width;
         int plane = Input.Width * Input.Height;
@@ -167,9 +169,9 @@ public sealed class ImagePreprocessor
                 for (int column = 0; column < ResizedWidth; column++)
                 {
                     int target = pixelIndex + column;
-                    destination[target] = convert(sourceRow[column * Channels], values);
-                    destination[plane + target] = convert(sourceRow[(column * Channels) + 1], values);
-                    destination[(2 * plane) + target] = convert(sourceRow[(column * Channels) + 2], values);
+                    destination[target] = converter.Convert(sourceRow[column * Channels]);
+                    destination[plane + target] = converter.Convert(sourceRow[(column * Channels) + 1]);
+                    destination[(2 * plane) + target] = converter.Convert(sourceRow[(column * Channels) + 2]);
                 }
             }
             else
@@ -177,7 +179,7 @@ public sealed class ImagePreprocessor
                 Span<T> targetRow = destination.Slice(pixelIndex * Channels, ResizedWidth * Channels);
                 for (int sample = 0; sample < targetRow.Length; sample++)
                 {
-                    targetRow[sample] = convert(sourceRow[sample], values);
+                    targetRow[sample] = converter.Convert(sourceRow[sample]);
                 }
             }
         }
@@ -203,5 +205,20 @@ public sealed class ImagePreprocessor
         {
             throw new ArgumentException($"This preprocessor for image input '{Input.Name}' was made for {SourceWidth}x{SourceHeight} frames, got {frame.Width}x{frame.Height}.", nameof(frame));
         }
+    }
+
+    private interface IPixelConverter<out T>
+    {
+        T Convert(byte pixel);
+    }
+
+    private readonly struct ByteCopy : IPixelConverter<byte>
+    {
+        public byte Convert(byte pixel) => pixel;
+    }
+
+    private readonly struct FloatLookup(float[] table) : IPixelConverter<float>
+    {
+        public float Convert(byte pixel) => table[pixel];
     }
 }

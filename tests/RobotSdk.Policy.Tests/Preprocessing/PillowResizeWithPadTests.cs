@@ -64,6 +64,9 @@ public sealed class PillowResizeWithPadTests(ITestOutputHelper output) : IDispos
     [Theory]
     [InlineData(640, 480, 224, 224)]
     [InlineData(100, 50, 160, 120)]
+    [InlineData(224, 300, 224, 224)]
+    [InlineData(300, 224, 224, 224)]
+    [InlineData(64, 48, 224, 224)]
     public async Task Stretch_MatchesPillowBitForBit(int width, int height, int targetWidth, int targetHeight)
     {
         byte[] frame = TestImages.Noisy(width, height, seed: 7);
