@@ -125,7 +125,7 @@ public sealed class ImagePreprocessor
         Emit(scaled, destination, default(ByteCopy));
     }
 
-    /// <summary>Prepares RGB24 pixels as float32 in the input's layout, pixel p becoming black + p / 255 × (white − black).</summary>
+    /// <summary>Prepares RGB24 pixels as float32 in the input's layout, pixel p becoming black + p / 255 × (white − black) (0 to 255 for an input without a range).</summary>
     /// <exception cref="ArgumentException">The pixel or destination span is too short.</exception>
     public void Process(ReadOnlySpan<byte> rgb, Span<float> destination)
     {
