@@ -33,6 +33,7 @@ declare -A apt_packages=(
   [python3-websockets]=/usr/lib/python3/dist-packages/websockets/__init__.py
   [python3-msgpack]=/usr/lib/python3/dist-packages/msgpack/__init__.py
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
+  [python3-pil]=/usr/lib/python3/dist-packages/PIL/__init__.py
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }

@@ -1,0 +1,17 @@
+namespace RobotSdk.Policy.Manifest;
+
+/// <summary>How an end-effector action encodes orientation.</summary>
+public enum RotationRepresentation
+{
+    /// <summary>Rotation vector, axis times angle in radians, 3 numbers (manifest value <c>axis-angle</c>); LIBERO.</summary>
+    AxisAngle,
+
+    /// <summary>Roll, pitch, yaw about fixed x, y, z in radians, 3 numbers (manifest value <c>euler-xyz</c>).</summary>
+    EulerXyz,
+
+    /// <summary>Unit quaternion w, x, y, z, 4 numbers (manifest value <c>quaternion-wxyz</c>).</summary>
+    QuaternionWxyz,
+
+    /// <summary>First two columns of the rotation matrix, 6 numbers (manifest value <c>rotation-6d</c>).</summary>
+    Rotation6D,
+}

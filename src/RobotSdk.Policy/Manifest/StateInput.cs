@@ -1,0 +1,16 @@
+namespace RobotSdk.Policy.Manifest;
+
+/// <summary>
+/// One state vector of the observation: robot joint (and gripper) positions in the order the
+/// policy was trained on, as float32. DROID sends two (<c>observation/joint_position</c> [7] and
+/// <c>observation/gripper_position</c> [1]); the normalization's <c>state</c> statistics apply to
+/// all state inputs concatenated in manifest order.
+/// </summary>
+/// <param name="Name">The ONNX input tensor name or the openpi observation key (for example <c>observation/state</c>).</param>
+/// <param name="Joints">The robot joint or gripper names, one per element, in order.</param>
+/// <param name="PadTo">Length the vector is padded to with zeros after normalization (pi0 pads to 32); null for no padding.</param>
+public sealed record StateInput(string Name, IReadOnlyList<string> Joints, int? PadTo)
+{
+    /// <summary>Length of the vector the policy receives: <see cref="PadTo"/> when set, else the joint count.</summary>
+    public int Length => PadTo ?? Joints.Count;
+}
