@@ -21,7 +21,7 @@ internal static class SentencePieceTestTexts
         "\u0000 null", "control\u0007bell", "\uFFFD replacement", "\uFEFF byte order mark",
         "pick up the red cube pick up the red cube pick up the red cube pick up the red cube",
         new string('a', 300), string.Concat(Enumerable.Repeat("🟥", 40)),
-        "eee", "llll", "ppppp", "ooooo", "sssss", "greeeeen yelllllow spoooon", "tttt \u2581\u2581\u2581\u2581\u2581 x",
+        "move 5 MM\u2192left\uFF01", "MMM\u2192\u2192 go 10 mm!", "eee", "llll", "ppppp", "ooooo", "sssss", "greeeeen yelllllow spoooon", "tttt \u2581\u2581\u2581\u2581\u2581 x",
         "PICK UP THE RED CUBE", "Pick Up The Red Cube", "pick  up  the  red  cube", " pick up the red cube ",
     ];
 

@@ -32,6 +32,9 @@ MODELS = {
     # BPE with plain NFKC and no whitespace escaping of the dummy prefix removed.
     "bpe_nfkc_keep_spaces": dict(model_type="bpe", vocab_size=250, normalization_rule_name="nfkc",
                                  remove_extra_whitespaces=False, character_coverage=1.0),
+    # Custom rules compiled into the charsmap (MM -> mm, arrow -> " to ", full-width ! -> !) and a
+    # denormalizer applied after decoding (! -> !!, mm -> millimeters); the rule files are written below.
+    "unigram_custom_rules": dict(model_type="unigram", vocab_size=200, character_coverage=0.98),
     "word_nmt_nfkc": dict(model_type="word", vocab_size=150, use_all_vocab=True),
     "char_identity": dict(model_type="char", vocab_size=100, normalization_rule_name="identity",
                           user_defined_symbols=["<robot>"], character_coverage=0.98),
@@ -41,6 +44,13 @@ MODELS = {
 def main():
     request = json.load(sys.stdin)
     answer = {}
+    rules = os.path.join(request["directory"], "normalization_rules.tsv")
+    with open(rules, "w", encoding="ascii") as file:
+        file.write("4D 4D\t6D 6D\n2192\t20 74 6F 20\nFF01\t21\n")
+    denormalization_rules = os.path.join(request["directory"], "denormalization_rules.tsv")
+    with open(denormalization_rules, "w", encoding="ascii") as file:
+        file.write("21\t21 21\n6D 6D\t6D 69 6C 6C 69 6D 65 74 65 72 73\n")
+    MODELS["unigram_custom_rules"].update(normalization_rule_tsv=rules, denormalization_rule_tsv=denormalization_rules)
     for name, options in MODELS.items():
         prefix = os.path.join(request["directory"], name)
         spm.SentencePieceTrainer.train(input=request["corpus"], model_prefix=prefix, num_threads=1,
