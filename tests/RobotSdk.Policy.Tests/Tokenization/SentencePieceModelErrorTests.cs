@@ -112,6 +112,25 @@ public sealed class SentencePieceModelErrorTests
     }
 
     [Fact]
+    public void FromBytes_SelfTestSampleThatEncodesDifferently_QuotesBoth()
+    {
+        var sample = new ProtobufWriter();
+        sample.WriteString(1, "ab");
+        sample.WriteString(2, "\u2581ab");
+        var selfTest = new ProtobufWriter();
+        selfTest.WriteMessage(1, sample);
+        var writer = new ProtobufWriter();
+        AddPiece(writer, "<unk>", SentencePieceType.Unknown);
+        AddPiece(writer, "\u2581a", SentencePieceType.Normal);
+        AddPiece(writer, "b", SentencePieceType.Normal);
+        writer.WriteMessage(4, selfTest);
+
+        var error = Assert.Throws<SentencePieceModelException>(() => SentencePieceTokenizer.FromBytes(writer.ToArray()));
+
+        Assert.Contains("\"ab\" encodes to \"\u2581a b\", the file expects \"\u2581ab\"", error.Message);
+    }
+
+    [Fact]
     public void Decode_IdOutsideTheVocabulary_Throws()
     {
         SentencePieceTokenizer tokenizer = SentencePieceTokenizer.FromBytes(Model(trainer: null, ("<unk>", SentencePieceType.Unknown), ("a", SentencePieceType.Normal)));
