@@ -25,6 +25,7 @@ internal static class SentencePiecePeer
     private static async Task<PeerAnswer> RunAsync(IReadOnlyList<string> texts, IReadOnlyList<int[]> idLists)
     {
         string directory = Directory.CreateTempSubdirectory("robotsdk-sentencepiece-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
             RedirectStandardInput = true,
