@@ -17,6 +17,7 @@ internal static class SentencePiecePeer
     [
         "unigram_nmt_nfkc", "unigram_identity_byte_fallback", "unigram_nmt_nfkc_cf_suffix", "bpe_gemma_like",
         "bpe_nmt_nfkc", "bpe_nfkc_keep_spaces", "unigram_custom_rules", "word_nmt_nfkc", "char_identity",
+        "bpe_nmt_nfkc_restricted", "unigram_nmt_nfkc_cf_suffix_restricted",
     ];
 
     /// <summary>The peer's answer for the shared texts and id lists.</summary>

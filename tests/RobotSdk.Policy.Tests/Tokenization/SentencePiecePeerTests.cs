@@ -108,6 +108,23 @@ public sealed class SentencePiecePeerTests
         Assert.Equal(-1, unigram.PaddingId);
     }
 
+    [Theory]
+    [InlineData("bpe_nmt_nfkc")]
+    [InlineData("unigram_nmt_nfkc_cf_suffix")]
+    public async Task RestrictedVocabulary_MarksPiecesUnused_AndChangesSomeEncodings(string name)
+    {
+        PeerAnswer answer = await SentencePiecePeer.AnswerAsync();
+        PeerModel full = answer.Models[name];
+        PeerModel restricted = answer.Models[name + "_restricted"];
+        SentencePieceTokenizer tokenizer = SentencePieceTokenizer.Load(restricted.File);
+
+        int unused = Enumerable.Range(0, tokenizer.VocabularySize).Count(id => tokenizer.GetPieceType(id) == SentencePieceType.Unused);
+        int changed = Enumerable.Range(0, answer.Texts.Count).Count(index => !full.Ids[index].SequenceEqual(restricted.Ids[index]));
+
+        Assert.True(unused > 10, $"{unused} unused pieces");
+        Assert.True(changed > 10, $"{changed} texts encode differently");
+    }
+
     private static string Escape(string text)
     {
         var builder = new StringBuilder();

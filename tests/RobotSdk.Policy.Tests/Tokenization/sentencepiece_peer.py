@@ -40,6 +40,8 @@ MODELS = {
                           user_defined_symbols=["<robot>"], character_coverage=0.98),
 }
 
+RESTRICTED = ["bpe_nmt_nfkc", "unigram_nmt_nfkc_cf_suffix"]
+
 
 def main():
     request = json.load(sys.stdin)
@@ -55,18 +57,32 @@ def main():
         prefix = os.path.join(request["directory"], name)
         spm.SentencePieceTrainer.train(input=request["corpus"], model_prefix=prefix, num_threads=1,
                                        hard_vocab_limit=False, minloglevel=2, **options)
-        processor = spm.SentencePieceProcessor(model_file=prefix + ".model")
-        size = processor.get_piece_size()
-        encodings = [processor.encode(text) for text in request["texts"]]
-        answer[name] = {
-            "file": prefix + ".model",
-            "ids": encodings,
-            "pieces": [processor.encode(text, out_type=str) for text in request["texts"]],
-            "decoded": [processor.decode(ids) for ids in encodings],
-            "decoded_extra": [processor.decode([i % size for i in ids]) for ids in request["decode"]],
-            "decoded_each": [processor.decode([i]) for i in range(size)],
-        }
+        answer[name] = describe(prefix + ".model", request)
+    # Vocabulary restricted to the pieces of the first corpus lines: SentencePiece marks the other
+    # pieces UNUSED (BPE must then resegment merged unused pieces); the model is saved with them.
+    for name in RESTRICTED:
+        base = os.path.join(request["directory"], name)
+        processor = spm.SentencePieceProcessor(model_file=base + ".model")
+        valid = {piece for text in request["texts"][:25] for piece in processor.encode(text, out_type=str)}
+        processor.set_vocabulary(sorted(valid))
+        with open(base + "_restricted.model", "wb") as file:
+            file.write(processor.serialized_model_proto())
+        answer[name + "_restricted"] = describe(base + "_restricted.model", request)
     json.dump(answer, sys.stdout)
+
+
+def describe(path, request):
+    processor = spm.SentencePieceProcessor(model_file=path)
+    size = processor.get_piece_size()
+    encodings = [processor.encode(text) for text in request["texts"]]
+    return {
+        "file": path,
+        "ids": encodings,
+        "pieces": [processor.encode(text, out_type=str) for text in request["texts"]],
+        "decoded": [processor.decode(ids) for ids in encodings],
+        "decoded_extra": [processor.decode([i % size for i in ids]) for ids in request["decode"]],
+        "decoded_each": [processor.decode([i]) for i in range(size)],
+    }
 
 
 if __name__ == "__main__":
