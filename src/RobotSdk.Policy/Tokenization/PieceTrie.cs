@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RobotSdk.Policy.Tokenization;
 
 /// <summary>
@@ -15,15 +17,29 @@ internal sealed class PieceTrie
     private readonly byte[] labels;
     private readonly int[] values;
 
-    /// <summary>Builds the trie of <paramref name="pieces"/> (text and id; texts distinct).</summary>
+    /// <summary>Builds the trie of <paramref name="pieces"/> (text and id); throws <see cref="InvalidDataException"/> naming a repeated text.</summary>
     public PieceTrie(IReadOnlyList<(byte[] Utf8, int Id)> pieces)
     {
-        var sorted = pieces.OrderBy(piece => piece.Utf8, ByteArrayComparer.Instance).ToArray();
-        var firstChildList = new List<int> { 0 };
-        var childCountList = new List<short> { 0 };
-        var labelList = new List<byte> { 0 };
-        var valueList = new List<int> { NoValue };
+        var sorted = pieces.ToArray();
+        Array.Sort(sorted, static (x, y) =>
+        {
+            int byText = x.Utf8.AsSpan().SequenceCompareTo(y.Utf8);
+            return byText != 0 ? byText : x.Id.CompareTo(y.Id);
+        });
+        for (int index = 1; index < sorted.Length; index++)
+        {
+            if (sorted[index].Utf8.AsSpan().SequenceEqual(sorted[index - 1].Utf8))
+            {
+                throw new InvalidDataException($"Piece {sorted[index].Id} \"{Encoding.UTF8.GetString(sorted[index].Utf8)}\" is already defined (piece {sorted[index - 1].Id}).");
+            }
+        }
 
+        // At most one node per key byte, plus the root.
+        int capacity = 1 + sorted.Sum(piece => piece.Utf8.Length);
+        var firstChildList = new List<int>(capacity) { 0 };
+        var childCountList = new List<short>(capacity) { 0 };
+        var labelList = new List<byte>(capacity) { 0 };
+        var valueList = new List<int>(capacity) { NoValue };
         // Breadth first: each node owns the sorted range of keys below it and the depth of its label.
         var pending = new Queue<(int Node, int Low, int High, int Depth)>();
         pending.Enqueue((0, 0, sorted.Length, 0));
@@ -136,12 +152,5 @@ internal sealed class PieceTrie
         }
 
         return longest;
-    }
-
-    private sealed class ByteArrayComparer : IComparer<byte[]>
-    {
-        public static readonly ByteArrayComparer Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 }

@@ -21,20 +21,12 @@ internal sealed class SentencePieceVocabulary
         var normal = new List<(byte[], int)>();
         var reserved = new List<(byte[], int)>();
         var userDefined = new List<(byte[], int)>();
-        var normalTexts = new HashSet<string>(StringComparer.Ordinal);
-        var reservedTexts = new HashSet<string>(StringComparer.Ordinal);
         bool[] bytesFound = new bool[256];
         UnknownId = -1;
         for (int id = 0; id < entries.Count; id++)
         {
             SentencePieceEntry entry = entries[id];
             bool isNormal = entry.Type is SentencePieceType.Normal or SentencePieceType.UserDefined or SentencePieceType.Unused;
-            // Keyed by the raw bytes (one char per byte), as SentencePiece compares pieces.
-            if (!(isNormal ? normalTexts : reservedTexts).Add(Encoding.Latin1.GetString(entry.Utf8)))
-            {
-                throw new InvalidDataException($"Piece {id} \"{entry.Text}\" is already defined.");
-            }
-
             (isNormal ? normal : reserved).Add((entry.Utf8, id));
             switch (entry.Type)
             {
@@ -77,6 +69,7 @@ internal sealed class SentencePieceVocabulary
             throw new InvalidDataException($"byte_fallback is true but the byte piece <0x{missing:X2}> is missing; all 256 are required.");
         }
 
+        // The tries reject a text repeated among vocabulary pieces or among reserved pieces, as SentencePiece does.
         Pieces = new PieceTrie(normal);
         Reserved = new PieceTrie(reserved);
         UserDefinedSymbols = userDefined.Count == 0 ? null : new PieceTrie(userDefined);
