@@ -34,6 +34,8 @@ declare -A apt_packages=(
   [python3-msgpack]=/usr/lib/python3/dist-packages/msgpack/__init__.py
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
   [python3-pil]=/usr/lib/python3/dist-packages/PIL/__init__.py
+  # The prompt tokenizer's tests train SentencePiece models and compare encodings with this (0.1.97).
+  [python3-sentencepiece]=/usr/lib/python3/dist-packages/sentencepiece/__init__.py
 )
 
 say() { printf 'bootstrap: %s\n' "$*"; }
