@@ -51,10 +51,12 @@ internal static class VirtualCalibration
         _ => null,
     };
 
-    public static async Task<VirtualCalibrationResult> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<VirtualCalibrationResult> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, double backlashDegrees, Action<string> log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
+        ArmImprecision imprecision = ArmImprecision.Typical(seed);
+        imprecision.BacklashDegrees = backlashDegrees;
+        var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = imprecision } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
         SerialChain chain = robot.Kinematics ?? throw new InvalidOperationException($"The {arm.Name} describes no kinematics.");
@@ -62,7 +64,6 @@ internal static class VirtualCalibration
         Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
             ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
         JointLimits[] limits = [.. chain.FrameIndices.Select(index => robot.Description.Joints[index].Limits)];
-        var preOffsets = Enumerable.Repeat(PreOffsetRadians, chain.JointCount).ToArray();
         var rig = new VirtualCalibrationRig(robot, camera, arm.World);
         using var detector = new AprilTagDetector();
         robot.Connect();
@@ -71,11 +72,18 @@ internal static class VirtualCalibration
         var generator = new CalibrationPoseGeneratorOptions
         {
             Seed = seed,
+            BacklashDegrees = backlashDegrees,
             CalibrationCount = PilotPosesPerAxis,
             HeldOutCount = 0,
             NominalCameraPose = nominalCamera,
             Intrinsics = camera.Intrinsics,
         };
+
+        // Each joint is approached from the side gravity pulls it towards in most poses, and poses where gravity
+        // pulls a joint the other way are not drawn: every link then rests on one flank of its backlash.
+        double[] preOffsets = CalibrationPoseGenerator.ChooseApproachOffsets(chain.Description, limits, generator, PreOffsetRadians);
+        generator = generator with { ApproachOffsets = preOffsets };
+        log($"approach offsets (rad): {string.Join(", ", preOffsets.Select(o => o.ToString("+0.00;-0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
 
         // Phase 1: where does the tag face? The procedure does not know how it was mounted: a few poses facing
         // each tool axis in turn find it, and a hand-eye estimate over the nominal chain refines the guess.

@@ -12,6 +12,9 @@ internal sealed record VirtualCalibrationResult
 
     public required int Seed { get; init; }
 
+    /// <summary>The backlash injected into every hinge joint, degrees (the whole play).</summary>
+    public required double BacklashDegrees { get; init; }
+
     public required int PosesPlanned { get; init; }
 
     public required int PosesUsed { get; init; }

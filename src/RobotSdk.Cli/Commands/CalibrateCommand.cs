@@ -28,10 +28,11 @@ internal static class CalibrateCommand
         var poses = new Option<int>("--poses") { Description = "Calibration poses to visit (default 50).", DefaultValueFactory = _ => 50 };
         var heldOut = new Option<int>("--held-out") { Description = "Further poses, kept out of the solve, that score it (default 15).", DefaultValueFactory = _ => 15 };
         var tagSize = new Option<double?>("--tag-size") { Description = "Edge of the gripper tag's black square, metres (default: the tag of the virtual arm)." };
+        var backlash = new Option<double>("--backlash-deg") { Description = "Gear backlash injected into every hinge joint of the virtual arm, degrees, the whole play (default 0.25, the typical imprecision's).", DefaultValueFactory = _ => 0.25 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("calibrate", "Identify an arm's joint zero offsets, link lengths and camera pose from a camera and the gripper tag (--virtual: on a virtual arm, scored against ground truth).")
         {
-            arm, isVirtual, seed, poses, heldOut, tagSize, json,
+            arm, isVirtual, seed, poses, heldOut, tagSize, backlash, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,11 +49,18 @@ internal static class CalibrateCommand
                 return 2;
             }
 
+            double backlashDegrees = parse.GetValue(backlash);
+            if (!(backlashDegrees is >= 0 and <= 10))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"robot calibrate: --backlash-deg must be in [0, 10] degrees; got {backlashDegrees}."));
+                return 2;
+            }
+
             bool asJson = parse.GetValue(json);
             Action<string> log = asJson ? _ => { } : Console.WriteLine;
             try
             {
-                VirtualCalibrationResult result = await VirtualCalibration.RunAsync(name, parse.GetValue(seed), parse.GetValue(poses), parse.GetValue(heldOut), size, log, cancellationToken).ConfigureAwait(false);
+                VirtualCalibrationResult result = await VirtualCalibration.RunAsync(name, parse.GetValue(seed), parse.GetValue(poses), parse.GetValue(heldOut), size, backlashDegrees, log, cancellationToken).ConfigureAwait(false);
                 Console.WriteLine(asJson ? JsonSerializer.Serialize(result, Json) : Summary(result));
                 return 0;
             }
