@@ -47,7 +47,8 @@ internal static class VirtualCalibration
         "SO101" => 0.036,
         "SO100" => 0.028,
         "KOCH" => 0.030,
-        "WX250S" or "VX300S" or "PIPER" or "LITE6" => 0.040,
+        "WX250S" => 0.050, // larger than the others: the wx250s scene camera is about 1.1 m away
+        "VX300S" or "PIPER" or "LITE6" => 0.040,
         _ => null,
     };
 
@@ -65,14 +66,14 @@ internal static class VirtualCalibration
             ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
         JointLimits[] limits = [.. chain.FrameIndices.Select(index => robot.Description.Joints[index].Limits)];
         var rig = new VirtualCalibrationRig(robot, camera, arm.World);
-        using var detector = new AprilTagDetector();
+        // Full-resolution quad search: decimating by 2 loses the 20-25 px gripper tags of the far scene cameras.
+        using var detector = new AprilTagDetector(new AprilTagDetectorOptions { Decimate = 1 });
         robot.Connect();
         robot.Activate();
 
         var generator = new CalibrationPoseGeneratorOptions
         {
             Seed = seed,
-            BacklashDegrees = backlashDegrees,
             CalibrationCount = PilotPosesPerAxis,
             HeldOutCount = 0,
             NominalCameraPose = nominalCamera,
@@ -156,6 +157,7 @@ internal static class VirtualCalibration
         {
             Arm = arm.Name,
             Seed = seed,
+            BacklashDegrees = backlashDegrees,
             PosesPlanned = pilotPoses.Count + all.Count,
             PosesUsed = calibrationPoses.Count,
             HeldOutUsed = heldOut.Count,
