@@ -33,7 +33,8 @@ internal static class VirtualCalibration
     private const int TagId = 10;
     private const int ImageWidth = 640;
     private const int ImageHeight = 480;
-    private const int PilotPosesPerAxis = 3;
+    private const int PilotPosesPerAxis = 4;
+    private const double PilotViewAngleDegrees = 35; // a pose meant to face one side must not show a neighbouring side as well
     private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 degrees of backlash
 
     private static readonly Vector3D[] Axes =
@@ -89,9 +90,21 @@ internal static class VirtualCalibration
         // Phase 1: where does the tag face? The procedure does not know how it was mounted: a few poses facing
         // each tool axis in turn find it, and a hand-eye estimate over the nominal chain refines the guess.
         var pilotPoses = new List<IReadOnlyList<double>>();
-        foreach (Vector3D axis in Axes)
+        var pilotAxes = new List<int>();
+        for (int a = 0; a < Axes.Length; a++)
         {
-            pilotPoses.AddRange(CalibrationPoseGenerator.Generate(chain.Description, limits, generator with { Seed = seed + pilotPoses.Count, TagNormalInTool = axis }).Calibration);
+            IReadOnlyList<IReadOnlyList<double>> facing;
+            try
+            {
+                facing = CalibrationPoseGenerator.Generate(chain.Description, limits, generator with { Seed = seed + pilotPoses.Count + a, TagNormalInTool = Axes[a], MaximumViewAngleDegrees = PilotViewAngleDegrees }).Calibration;
+            }
+            catch (InvalidOperationException)
+            {
+                continue; // no reachable pose shows this side of the tool to the camera
+            }
+
+            pilotPoses.AddRange(facing);
+            pilotAxes.AddRange(Enumerable.Repeat(a, facing.Count));
         }
 
         log($"pilot: {pilotPoses.Count} poses to find the tag's orientation");
@@ -104,7 +117,7 @@ internal static class VirtualCalibration
         }
         else if (pilotOutcome.Captured.Count > 0)
         {
-            normal = Axes[pilotOutcome.Captured.GroupBy(p => p.PoseIndex / PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
+            normal = Axes[pilotOutcome.Captured.GroupBy(p => pilotAxes[p.PoseIndex]).MaxBy(g => g.Count())!.Key];
         }
 
         log($"pilot: tag seen in {pilotOutcome.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
