@@ -32,4 +32,13 @@ public sealed class CalibrateCommandTests
         Assert.Equal(2, exitCode);
         Assert.Contains("only --virtual", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Calibrate_RefusesABacklashOutsideTheSimulationsRange_BeforeStartingTheArm()
+    {
+        (int exitCode, _, string error) = RobotProcess.Run("calibrate", "--arm", "so101", "--virtual", "--backlash-deg", "12");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--backlash-deg must be in [0, 10] degrees; got 12", error, StringComparison.Ordinal);
+    }
 }

@@ -33,8 +33,8 @@ internal static class VirtualCalibration
     private const int TagId = 10;
     private const int ImageWidth = 640;
     private const int ImageHeight = 480;
-    private const int PilotPosesPerAxis = 4;
-    private const double PilotViewAngleDegrees = 35; // a pose meant to face one side must not show a neighbouring side as well
+    private const int PilotPosesPerAxis = 6;
+    private const double PilotViewAngleDegrees = 25; // squarely facing: a pose meant to show one side must not show a neighbouring side too
     private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 degrees of backlash
 
     private static readonly Vector3D[] Axes =
@@ -120,7 +120,7 @@ internal static class VirtualCalibration
             normal = Axes[pilotOutcome.Captured.GroupBy(p => pilotAxes[p.PoseIndex]).MaxBy(g => g.Count())!.Key];
         }
 
-        log($"pilot: tag seen in {pilotOutcome.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
+        log($"pilot: tag seen in {pilotOutcome.Captured.Count} ({string.Join(", ", Enumerable.Range(0, Axes.Length).Select(a => $"{Axes[a]}: {pilotOutcome.Captured.Count(p => pilotAxes[p.PoseIndex] == a)}"))}); its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
 
         CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(
             chain.Description,
