@@ -35,7 +35,7 @@ internal static class VirtualCalibration
     private const int ImageHeight = 480;
     private const int PilotPosesPerAxis = 6;
     private const double PilotViewAngleDegrees = 25; // squarely facing: a pose meant to show one side must not show a neighbouring side too
-    private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 degrees of backlash
+    private const double PreOffsetRadians = 0.05; // about 3 degrees: well beyond 0.25 (typical) or 1 degree of backlash
 
     private static readonly Vector3D[] Axes =
     [
