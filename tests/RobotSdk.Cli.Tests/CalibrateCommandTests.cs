@@ -116,4 +116,13 @@ public sealed class CalibrateCommandTests : IDisposable
         CameraRigFile.Save(new CameraRig([new CameraRigEntry("overhead", CameraMount.Fixed, 640, 480) { Intrinsics = new CameraIntrinsics(640, 480, 580, 580, 320, 240) }]), path);
         return path;
     }
+
+    [Fact]
+    public void Calibrate_RefusesABacklashOutsideTheSimulationsRange_BeforeStartingTheArm()
+    {
+        (int exitCode, _, string error) = RobotProcess.Run("calibrate", "--arm", "so101", "--virtual", "--backlash-deg", "12");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--backlash-deg must be in [0, 10] degrees; got 12", error, StringComparison.Ordinal);
+    }
 }

@@ -50,6 +50,24 @@ public sealed record CalibrationPoseGeneratorOptions
     /// <summary>Smallest joint-space distance (Euclidean, radians) between two accepted poses (default 0.2), for diversity.</summary>
     public double MinimumSeparationRadians { get; init; } = 0.2;
 
+    /// <summary>
+    /// The pre-pose offsets the poses will be approached with (<see cref="Identification.ApproachSequence"/>,
+    /// pre-pose = pose + offset), or null (default) for no gravity test. When set, a pose is kept only if
+    /// gravity pulls no joint's distal links away from its pre-pose side by more than
+    /// <see cref="GravityToleranceMeters"/>: a gravity-loaded link rests on the load side of its backlash
+    /// whatever the approach, so with this test every link rests on the flank its approach pushed it to,
+    /// at every pose, and the backlash becomes a constant that the zero offsets absorb.
+    /// </summary>
+    public IReadOnlyList<double>? ApproachOffsets { get; init; }
+
+    /// <summary>
+    /// Gravity's pull is judged by the mean moment arm, metres, of the midpoints of the links a joint
+    /// carries (frame origin to frame origin, up to the tool point; masses are not known), about the
+    /// joint's axis; a pull against the approach side is tolerated up to this arm (default 0.005), too
+    /// weak to beat the gear friction of these servos.
+    /// </summary>
+    public double GravityToleranceMeters { get; init; } = 0.005;
+
     /// <summary>Random configurations tried before giving up (default 200000).</summary>
     public int MaximumAttempts { get; init; } = 200_000;
 }

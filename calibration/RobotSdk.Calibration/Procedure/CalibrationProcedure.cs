@@ -1,3 +1,4 @@
+using System.Globalization;
 using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.HandEye;
 using RobotSdk.Calibration.Identification;
@@ -80,7 +81,6 @@ public static class CalibrationProcedure
         log ??= _ => { };
         var nominal = new SerialChain(robot);
         JointLimits[] limits = [.. nominal.FrameIndices.Select(index => robot.Joints[index].Limits)];
-        double[] preOffsets = [.. Enumerable.Repeat(options.PreOffsetRadians, nominal.JointCount)];
         var recorder = new FrameRecordingRig(rig);
         CalibrationPoseGeneratorOptions generator = options.PoseGenerator with
         {
@@ -91,21 +91,42 @@ public static class CalibrationProcedure
             Intrinsics = options.NominalCameraPose is null ? null : intrinsics,
         };
 
+        // Each joint is approached from the side gravity pulls it towards in most poses, and poses where gravity
+        // pulls a joint the other way are not drawn: every link then rests on one flank of its backlash.
+        double[] preOffsets = CalibrationPoseGenerator.ChooseApproachOffsets(nominal.Description, limits, generator, options.PreOffsetRadians);
+        generator = generator with { ApproachOffsets = preOffsets };
+        log($"approach offsets (rad): {string.Join(", ", preOffsets.Select(o => o.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)))}");
+
         // Phase 1: where does the tag face? A few poses facing each tool axis in turn find it, and a
         // hand-eye estimate over the nominal chain refines the guess. Without a nominal camera pose the
         // poses cannot be aimed at the camera: rounds of them are drawn until the tag was seen often
         // enough to locate the camera, unless a whole round saw it nowhere (the camera does not see the
         // workspace, or the tag id is wrong: more rounds would not help).
         var pilotPoses = new List<IReadOnlyList<double>>();
+        var pilotAxes = new List<int>(); // per pilot pose: the index in ToolAxes it was drawn to show
         var pilotCaptured = new List<CapturedPose>();
         int pilotNotFound = 0, pilotUnreachable = 0, pilotRefused = 0;
         int rounds = options.NominalCameraPose is null ? MaximumUnaimedPilotRounds : 1;
         for (int index = 0; index < rounds && (index == 0 || (pilotCaptured.Count > 0 && pilotCaptured.Count < SightingsToLocateCamera)); index++)
         {
             var batch = new List<IReadOnlyList<double>>();
-            foreach (Vector3D axis in ToolAxes)
+            for (int axis = 0; axis < ToolAxes.Length; axis++)
             {
-                batch.AddRange(CalibrationPoseGenerator.Generate(nominal.Description, limits, generator with { Seed = options.Seed + pilotPoses.Count + batch.Count, TagNormalInTool = axis }).Calibration);
+                IReadOnlyList<IReadOnlyList<double>> facing;
+                try
+                {
+                    facing = CalibrationPoseGenerator.Generate(
+                        nominal.Description,
+                        limits,
+                        generator with { Seed = options.Seed + pilotPoses.Count + batch.Count + axis, TagNormalInTool = ToolAxes[axis], MaximumViewAngleDegrees = options.PilotViewAngleDegrees }).Calibration;
+                }
+                catch (InvalidOperationException)
+                {
+                    continue; // no reachable pose shows this side of the tool to the camera
+                }
+
+                batch.AddRange(facing);
+                pilotAxes.AddRange(Enumerable.Repeat(axis, facing.Count));
             }
 
             log($"pilot: {batch.Count} poses to find the tag's orientation");
@@ -137,11 +158,10 @@ public static class CalibrationProcedure
         else
         {
             // Too few for hand-eye: the tool axis whose pilot poses saw the tag most often.
-            int perRound = ToolAxes.Length * options.PilotPosesPerAxis;
-            normal = ToolAxes[pilot.Captured.GroupBy(p => p.PoseIndex % perRound / options.PilotPosesPerAxis).MaxBy(g => g.Count())!.Key];
+            normal = ToolAxes[pilot.Captured.GroupBy(p => pilotAxes[p.PoseIndex]).MaxBy(g => g.Count())!.Key];
         }
 
-        log($"pilot: tag seen in {pilot.Captured.Count}; its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
+        log($"pilot: tag seen in {pilot.Captured.Count} ({string.Join(", ", Enumerable.Range(0, ToolAxes.Length).Select(a => $"{ToolAxes[a]}: {pilot.Captured.Count(p => pilotAxes[p.PoseIndex] == a)}"))}); its outward normal in the tool frame is about {normal?.ToString() ?? "unknown"}");
 
         CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(
             nominal.Description,

@@ -21,10 +21,13 @@ public sealed record CalibrationProcedureOptions
     /// <summary>Further poses, kept out of the solve, that validate it (default 15).</summary>
     public int HeldOutPoseCount { get; init; } = 15;
 
-    /// <summary>Pilot poses drawn to face each of the six tool axes while the tag's mounting is unknown (default 3, so 18 in all).</summary>
-    public int PilotPosesPerAxis { get; init; } = 3;
+    /// <summary>Pilot poses drawn to face each of the six tool axes while the tag's mounting is unknown (default 6, so up to 36 in all: with 3 the far WidowX camera saw too few to tell the side).</summary>
+    public int PilotPosesPerAxis { get; init; } = 6;
 
-    /// <summary>Per joint, how far before each pose the arm stops so backlash rests on the same flank every time (default 0.05 rad, about 3 degrees: well beyond typical hobby-servo backlash).</summary>
+    /// <summary>How squarely a pilot pose faces its tool axis to the nominal camera, degrees (default 25: a pose meant to show one side must not show a neighbouring side too).</summary>
+    public double PilotViewAngleDegrees { get; init; } = 25;
+
+    /// <summary>Per joint, how far before each pose the arm stops so backlash rests on the same flank every time (default 0.05 rad, about 3 degrees: well beyond 0.25 to 1 degree of hobby-servo backlash). Which side each joint approaches from is chosen by gravity (<see cref="CalibrationPoseGenerator.ChooseApproachOffsets"/>).</summary>
     public double PreOffsetRadians { get; init; } = 0.05;
 
     /// <summary>Largest angle between the tag's estimated normal and the direction to the camera for the poses after the pilot (default 40 degrees).</summary>

@@ -20,6 +20,9 @@ internal sealed record CalibrationRunResult
 
     public required int Seed { get; init; }
 
+    /// <summary>Virtual arms: the backlash injected into every hinge joint, degrees (the whole play); null for a real arm.</summary>
+    public double? BacklashDegrees { get; init; }
+
     public required int PosesPlanned { get; init; }
 
     public required int PosesUsed { get; init; }

@@ -108,6 +108,87 @@ public sealed class CalibrationPoseGeneratorTests
         Assert.Contains("Found 0 of 50", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.2, 1.2, 1)] // the link points out and down: gravity turns it further positive
+    [InlineData(1.9, 2.9, -1)] // past vertical-down the other way: gravity turns it back, negative
+    public void ChooseApproachOffsets_ApproachesFromTheSideGravityPullsTowards(double low, double high, int expectedSign)
+    {
+        // One hinge about +y, 1 m above the table, a 0.3 m link along +x: rotating +theta about y takes +x towards -z.
+        KinematicChainDescription chain = Pendulum();
+        JointLimits[] limits = [new JointLimits(low, high, 1, 1)];
+
+        double[] offsets = CalibrationPoseGenerator.ChooseApproachOffsets(chain, limits, new CalibrationPoseGeneratorOptions { Seed = 2 }, 0.05);
+
+        Assert.Equal([expectedSign * 0.05], offsets);
+    }
+
+    [Fact]
+    public void ChooseApproachOffsets_KeepsThePositiveSide_ForAJointGravityDoesNotLoad()
+    {
+        // A vertical axis: gravity has no moment about it, whatever the pose.
+        var chain = new KinematicChainDescription(
+            [new KinematicJoint("turntable", JointKind.Revolute, new Pose(new Vector3D(0, 0, 1), Rotation.Identity), new Vector3D(0, 0, 1))],
+            new Pose(new Vector3D(0.3, 0, 0), Rotation.Identity));
+
+        double[] offsets = CalibrationPoseGenerator.ChooseApproachOffsets(chain, [new JointLimits(-2, 2, 1, 1)], new CalibrationPoseGeneratorOptions(), 0.05);
+
+        Assert.Equal([0.05], offsets);
+    }
+
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(-0.05)]
+    public void Generate_WithApproachOffsets_KeepsOnlyPosesGravityPullsTowardsTheApproachSide(double offset)
+    {
+        // Limits across horizontal (theta = pi/2 hangs straight down): gravity pulls positive below pi/2, negative above.
+        KinematicChainDescription chain = Pendulum();
+        JointLimits[] limits = [new JointLimits(0.2, 2.9, 1, 1)];
+        var options = new CalibrationPoseGeneratorOptions { Seed = 4, CalibrationCount = 8, HeldOutCount = 0, MinimumSeparationRadians = 0.05, ApproachOffsets = [offset] };
+
+        CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(chain, limits, options);
+
+        foreach (IReadOnlyList<double> pose in plan.Calibration)
+        {
+            // Moment arm of the link's midpoint about +y under gravity (-z): 0.15 cos(theta).
+            double arm = 0.15 * Math.Cos(pose[0]);
+            Assert.True(arm * Math.Sign(offset) >= -0.005, $"pose at {pose[0]} rad: gravity pulls against the approach side (arm {arm} m)");
+        }
+
+        Assert.Contains(plan.Calibration, pose => Math.Abs(pose[0] - (Math.PI / 2)) > 0.3);
+    }
+
+    [Fact]
+    public void Generate_RejectsApproachOffsets_ThatDoNotMatchTheChain()
+    {
+        (KinematicChainDescription chain, JointLimits[] limits) = Arm("so101");
+
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => CalibrationPoseGenerator.Generate(chain, limits, new CalibrationPoseGeneratorOptions { ApproachOffsets = [0.05, 0.05] }));
+        Assert.Contains("2 approach offsets", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GravityMomentArms_AveragesTheLinkMidpoints_OfTheWholeDistalChain()
+    {
+        // Two hinges about +y: the first at z = 1, the second 0.2 m out along x, the tool 0.1 m further.
+        var chain = new KinematicChainDescription(
+            [
+                new KinematicJoint("shoulder", JointKind.Revolute, new Pose(new Vector3D(0, 0, 1), Rotation.Identity), new Vector3D(0, 1, 0)),
+                new KinematicJoint("elbow", JointKind.Revolute, new Pose(new Vector3D(0.2, 0, 0), Rotation.Identity), new Vector3D(0, 1, 0)),
+            ],
+            new Pose(new Vector3D(0.1, 0, 0), Rotation.Identity));
+        var arms = new double[2];
+
+        // Elbow folded straight up: forearm midpoint 0.05 m above the elbow, no horizontal arm about it.
+        CalibrationPoseGenerator.GravityMomentArms(chain, [0.0, -Math.PI / 2], arms);
+
+        Assert.Equal((0.1 + 0.2) / 2, arms[0], 9); // upper arm midpoint 0.1 m out, forearm midpoint 0.2 m out
+        Assert.Equal(0, arms[1], 9);
+    }
+
+    private static KinematicChainDescription Pendulum() => new(
+        [new KinematicJoint("hinge", JointKind.Revolute, new Pose(new Vector3D(0, 0, 1), Rotation.Identity), new Vector3D(0, 1, 0))],
+        new Pose(new Vector3D(0.3, 0, 0), Rotation.Identity));
+
     private static Pose LookingBack(Vector3D position, Vector3D target)
     {
         Vector3D z = (target - position).Normalized();
