@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Geometry;
+using RobotSdk.Testing;
 
 namespace RobotSdk.Calibration.Tests;
 
@@ -67,31 +68,8 @@ public sealed class PythonAprilTagPeerTests
 
     private static async Task<(int ExitCode, string Output)> RunPythonAsync(string path, int width, int height)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add(width.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(height.ToString(CultureInfo.InvariantCulture));
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await errors);
+        (int exitCode, string output, string errors) = await DebianPython.RunScriptAsync(
+            Script, [path, width.ToString(CultureInfo.InvariantCulture), height.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(60));
+        return (exitCode, output + errors);
     }
 }

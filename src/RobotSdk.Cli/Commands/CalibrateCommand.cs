@@ -142,6 +142,12 @@ internal static class CalibrateCommand
                 Console.WriteLine(asJson ? JsonSerializer.Serialize(result, Json) : Summary(result));
                 return 0;
             }
+            catch (RobotHaltedException exception)
+            {
+                // The safety layer already took torque off (a servo stopped answering, or a fault): say where, write nothing.
+                Console.Error.WriteLine($"robot calibrate: the arm stopped, nothing was written: {exception.Message}");
+                return 1;
+            }
             catch (Exception exception) when (exception is SimulationException or AprilTagUnavailableException)
             {
                 Console.Error.WriteLine($"robot calibrate: {exception.Message}");

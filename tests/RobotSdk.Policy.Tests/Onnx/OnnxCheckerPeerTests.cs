@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using RobotSdk.Policy.Onnx;
+using RobotSdk.Testing;
 
 namespace RobotSdk.Policy.Tests.Onnx;
 
@@ -93,33 +93,7 @@ public sealed class OnnxCheckerPeerTests
 
     private static async Task<(int ExitCode, string Output)> RunPythonAsync(IEnumerable<string> paths)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
-        foreach (var path in paths)
-        {
-            start.ArgumentList.Add(path);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await errors);
+        (int exitCode, string output, string errors) = await DebianPython.RunScriptAsync(Script, paths, TimeSpan.FromSeconds(120));
+        return (exitCode, output + errors);
     }
 }

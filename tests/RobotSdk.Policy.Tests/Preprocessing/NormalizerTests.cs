@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RobotSdk.Policy.Manifest;
 using RobotSdk.Policy.Preprocessing;
-using RobotSdk.Policy.Tests.Msgpack;
+using RobotSdk.Testing;
 
 namespace RobotSdk.Policy.Tests.Preprocessing;
 

@@ -2,7 +2,7 @@ using RobotSdk.Policy.Manifest;
 using RobotSdk.Policy.Onnx;
 using RobotSdk.Policy.Preprocessing;
 using RobotSdk.Policy.Remote;
-using RobotSdk.Policy.Tests.Msgpack;
+using RobotSdk.Testing;
 using Xunit.Abstractions;
 
 namespace RobotSdk.Policy.Tests.Preprocessing;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RobotSdk.Policy.Tests.Msgpack;
+using RobotSdk.Testing;
 
 namespace RobotSdk.Policy.Tests.Remote;
 
