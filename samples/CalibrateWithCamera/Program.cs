@@ -53,12 +53,12 @@ try
     else
     {
         // The camera rig file holds the camera's intrinsics (calibrate them first) and, optionally, its rough pose.
-        string rigPath = Path.GetFullPath(options["--camera-rig"]);
+        string rigPath = ExistingFile(options, "--camera-rig");
         CameraRigEntry entry = CameraRigFile.Load(rigPath).Cameras.FirstOrDefault(c => c.Mount == CameraMount.Fixed && c.Intrinsics is not null)
             ?? throw new InvalidDataException($"{rigPath}: no fixed camera with intrinsics; calibrate the camera's intrinsics and store them there first.");
         string source = File.Exists(options["--camera"]) ? options["--camera"] : throw new FileNotFoundException($"no camera at '{options["--camera"]}' (give a /dev/videoN device).");
         double tagSize = Number(options, "--tag-size", 0.0);
-        using ServiceProvider services = BuildServices(Path.GetFullPath(profilePath));
+        using ServiceProvider services = BuildServices(ExistingFile(options, "--profile"));
         Robot robot = services.GetRequiredService<RobotCatalog>().RobotNames.Contains("arm")
             ? services.GetRequiredKeyedService<Robot>("arm")
             : throw new InvalidDataException($"{profilePath}: no robot called \"arm\" under \"Robots\" (see samples/HelloArm/hello-arm.json).");
@@ -73,7 +73,13 @@ catch (Exception exception) when (exception is ArgumentException or RobotConfigu
     or KeyNotFoundException or HardwareFaultException or TimeoutException or InvalidOperationException or AprilTagUnavailableException or OperationCanceledException)
 {
     // Bad arguments, files, hardware, or a tag the camera cannot see are the user's to fix: one line, no stack trace.
-    Console.Error.WriteLine($"calibrate-with-camera: {exception.Message}");
+    string detail = string.Empty; // a JSON syntax error's line and position are in the inner exceptions
+    for (Exception? inner = exception is InvalidDataException ? exception.InnerException : null; inner is not null; inner = inner.InnerException)
+    {
+        detail += " " + inner.Message;
+    }
+
+    Console.Error.WriteLine($"calibrate-with-camera: {exception.Message}{detail}");
     return 1;
 }
 
@@ -172,6 +178,9 @@ static Dictionary<string, string> ParseOptions(string[] args)
 
     return options;
 }
+
+static string ExistingFile(Dictionary<string, string> options, string name) =>
+    File.Exists(options[name]) ? Path.GetFullPath(options[name]) : throw new FileNotFoundException($"{name}: no file at '{Path.GetFullPath(options[name])}'.");
 
 static T Number<T>(Dictionary<string, string> options, string name, T fallback) where T : INumber<T> =>
     !options.TryGetValue(name, out string? text) ? fallback
