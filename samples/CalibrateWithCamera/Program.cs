@@ -5,7 +5,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.Versioning;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RobotSdk;
 using RobotSdk.Calibration.Files;
@@ -14,8 +13,6 @@ using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Calibration.Reports;
 using RobotSdk.Configuration;
-using RobotSdk.Drivers.Dynamixel;
-using RobotSdk.Drivers.Feetech;
 using RobotSdk.Geometry;
 using RobotSdk.Hardware;
 using RobotSdk.Kinematics;
@@ -58,7 +55,7 @@ try
             ?? throw new InvalidDataException($"{rigPath}: no fixed camera with intrinsics; calibrate the camera's intrinsics and store them there first.");
         string source = File.Exists(options["--camera"]) ? options["--camera"] : throw new FileNotFoundException($"no camera at '{options["--camera"]}' (give a /dev/videoN device).");
         double tagSize = Number(options, "--tag-size", 0.0);
-        using ServiceProvider services = BuildServices(ExistingFile(options, "--profile"));
+        using ServiceProvider services = ServoArmProfile.Load(ExistingFile(options, "--profile"));
         Robot robot = services.GetRequiredService<RobotCatalog>().RobotNames.Contains("arm")
             ? services.GetRequiredKeyedService<Robot>("arm")
             : throw new InvalidDataException($"{profilePath}: no robot called \"arm\" under \"Robots\" (see samples/HelloArm/hello-arm.json).");
@@ -145,25 +142,6 @@ static async Task CalibrateAndUseAsync(Robot robot, ICamera camera, CameraIntrin
         robot.Deactivate(); // torque off: support a real arm before it ends
         Console.WriteLine("torque off");
     }
-}
-
-// A profile names its driver; this sample knows the servo-bus arms (SO-100/SO-101 on Feetech, Koch on Dynamixel).
-static ServiceProvider BuildServices(string profilePath)
-{
-    var services = new ServiceCollection();
-    RobotSdkBuilder builder = services.AddRobotSdk();
-    foreach (RobotDescription description in FeetechArms.All.Select(a => a.Description).Concat(DynamixelArms.All.Select(a => a.Description)))
-    {
-        builder.AddArmModel(description);
-    }
-
-    builder.AddDriver("feetech", c => new FeetechArmDriver(c.Profile.Port!, FeetechArms.Find(c.Profile.Arm!)))
-        .AddDriver("dynamixel", c => new DynamixelArmDriver(c.Profile.Port!, DynamixelArms.Find(c.Profile.Arm!)
-            ?? throw new RobotConfigurationException([$"{profilePath}: Arm '{c.Profile.Arm}' is not a Dynamixel arm"])))
-        .AddRobots(new ConfigurationBuilder().AddJsonFile(profilePath).Build());
-    ServiceProvider provider = services.BuildServiceProvider();
-    provider.ValidateRobotProfiles(); // names the file and field before touching hardware
-    return provider;
 }
 
 static Dictionary<string, string> ParseOptions(string[] args)
