@@ -84,7 +84,7 @@ public sealed class VirtualArmServoingTests(ITestOutputHelper output)
         await rig.MoveToAsync(goalJoints, settle: true, CancellationToken.None);
         (double openLoopBody, double openLoopPoint) = TrueErrors(arm, nominal, target);
 
-        using var detector = new AprilTagDetector();
+        using var detector = new AprilTagDetector(new AprilTagDetectorOptions { Decimate = 1 });
         var observer = new AprilTagPoseObserver(detector, new CameraModel(camera.Intrinsics));
         VisualServoResult result = await PositionBasedVisualServo.RunAsync(rig, chain, observer, target, new VisualServoOptions { CameraPose = nominalCamera, TranslationToleranceMetres = TranslationTolerance, MaxIterations = 30 });
         (double body, double point) = TrueErrors(arm, nominal, target);
