@@ -6,15 +6,18 @@ namespace RobotSdk.Cli.Tests;
 /// <summary>Runs the real <c>robot</c> command in a child process, as a user would.</summary>
 internal static class RobotProcess
 {
+    // Generous: a virtual calibration visits 60-80 poses and takes 1-2 minutes on an idle two-core machine, more under load.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
+
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
     {
         using Process process = Start(arguments);
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"robot {string.Join(' ', arguments)} did not exit within 2 minutes.");
+            throw new TimeoutException($"robot {string.Join(' ', arguments)} did not exit within {Limit.TotalMinutes} minutes.");
         }
 
         return (process.ExitCode, output.Result, error.Result);
