@@ -79,6 +79,24 @@ internal sealed class SteppedRobot : IDisposable
         Assert.Fail($"{what} did not happen within {maxCycles} cycles.");
     }
 
+    /// <summary>
+    /// Runs cycles until <paramref name="task"/> (a move) has completed; fails after <paramref name="maxCycles"/>.
+    /// A move's task completes on a thread-pool continuation after the cycle that reached the goal,
+    /// so when the cycles run out the task still gets real time to finish (a cold pool can take a while).
+    /// </summary>
+    public void StepUntilCompleted(Task task, int maxCycles, string what)
+    {
+        for (int cycle = 1; cycle <= maxCycles && !task.IsCompleted; cycle++)
+        {
+            Step();
+        }
+
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10)))
+        {
+            Assert.Fail($"{what} did not happen within {maxCycles} cycles.");
+        }
+    }
+
     /// <summary>Every joint's command as last sent to the driver.</summary>
     public double[] Sent()
     {
