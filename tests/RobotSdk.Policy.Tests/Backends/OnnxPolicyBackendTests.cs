@@ -150,8 +150,12 @@ public sealed class OnnxPolicyBackendTests : IDisposable
     internal static void AssertClose(float[] expected, float[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
-        float scale = Math.Max(1f, expected.Max(Math.Abs));
-        ReferenceMath.AssertClose(expected, actual, 2e-5f * scale, "chunk");
+        // float32 sums of token ids in the hundreds: tolerate rounding relative to the largest value.
+        float tolerance = 1e-5f * Math.Max(1f, expected.Max(Math.Abs));
+        for (int index = 0; index < expected.Length; index++)
+        {
+            Assert.True(Math.Abs(expected[index] - actual[index]) <= tolerance, $"chunk[{index}]: expected {expected[index]}, got {actual[index]} (tolerance {tolerance})");
+        }
     }
 
     private async Task<(PolicyManifest Manifest, SentencePieceTokenizer Tokenizer)> ManifestAsync(byte[] model)
