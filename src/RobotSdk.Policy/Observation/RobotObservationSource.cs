@@ -77,7 +77,7 @@ public sealed class RobotObservationSource
     /// <exception cref="ArgumentException">The observation was made for other inputs, or a frame is not RGB24.</exception>
     /// <exception cref="TimeoutException">A camera produced no frame within <see cref="FirstFrameTimeout"/>.</exception>
     /// <exception cref="DeviceDisconnectedException">A camera's source ended before its first frame.</exception>
-    public async ValueTask CaptureAsync(PolicyObservation observation, ActionAnchor anchor, CancellationToken cancellationToken)
+    public ValueTask CaptureAsync(PolicyObservation observation, ActionAnchor anchor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observation);
         ArgumentNullException.ThrowIfNull(anchor);
@@ -86,7 +86,25 @@ public sealed class RobotObservationSource
             throw new ArgumentException($"The observation has {observation.Images.Count} image(s); the manifest's inputs have {cameras.Length}.", nameof(observation));
         }
 
+        // Not an async method: the usual path completes synchronously without a state machine (boxed in debug builds).
         for (int index = 0; index < cameras.Length; index++)
+        {
+            if (!cameras[index].TryGetLatestFrame(out CameraFrame? frame))
+            {
+                return CaptureAfterFirstFramesAsync(index, observation, anchor, cancellationToken);
+            }
+
+            Prepare(index, frame, observation.Images[index]);
+        }
+
+        Finish(observation, anchor);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The rest of a capture from camera <paramref name="first"/> on, waiting for any camera without a frame yet.</summary>
+    private async ValueTask CaptureAfterFirstFramesAsync(int first, PolicyObservation observation, ActionAnchor anchor, CancellationToken cancellationToken)
+    {
+        for (int index = first; index < cameras.Length; index++)
         {
             if (!cameras[index].TryGetLatestFrame(out CameraFrame? frame))
             {
@@ -96,6 +114,12 @@ public sealed class RobotObservationSource
             Prepare(index, frame, observation.Images[index]);
         }
 
+        Finish(observation, anchor);
+    }
+
+    /// <summary>Records the frame age, then reads the state (and anchor) and stamps the observation.</summary>
+    private void Finish(PolicyObservation observation, ActionAnchor anchor)
+    {
         long now = Stopwatch.GetTimestamp();
         long oldest = 0;
         for (int index = 0; index < frameTimestamps.Length; index++)
