@@ -38,6 +38,16 @@ public sealed class FlowMatchingPolicyBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task Infer_WithAScalarTimeAndUnbatchedActions_GivesTheSameChunk()
+    {
+        PolicyManifest manifest = FlowManifest(workspace.Write("step.onnx", StepGraph(timeBias: true, scalarTime: true, unbatchedActions: true)), null, noiseSeed: 14);
+
+        float[] chunk = await InferOnceAsync(manifest);
+
+        ReferenceMath.AssertClose(Denormalize(ReferenceSample(Noise(14), Target(JointState), prefix: null)), chunk, 1e-5f, "chunk");
+    }
+
+    [Fact]
     public async Task Infer_WithAnObservationGraph_ItsContextFeedsTheStepGraph_AndGivesTheSameChunk()
     {
         PolicyManifest direct = FlowManifest(workspace.Write("step.onnx", StepGraph(timeBias: true)), null, noiseSeed: 13);

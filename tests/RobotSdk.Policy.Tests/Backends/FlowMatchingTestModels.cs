@@ -29,12 +29,18 @@ internal static class FlowMatchingTestModels
     public static readonly NormalizationStatistics ActionStatistics = new(
         NormalizationMethod.ZScore, Mean: [1.5, -0.5], StandardDeviation: [0.1, 3.0], Quantile01: null, Quantile99: null);
 
-    /// <summary>The step graph; <paramref name="takesContext"/> makes it read <c>target</c> instead of the joints.</summary>
-    public static byte[] StepGraph(bool timeBias, bool takesContext = false)
+    /// <summary>
+    /// The step graph; <paramref name="takesContext"/> makes it read <c>target</c> instead of the joints,
+    /// <paramref name="scalarTime"/> declares t as a scalar [] instead of [1], <paramref name="unbatchedActions"/>
+    /// declares x_t and v as [H, D_model] instead of [1, H, D_model].
+    /// </summary>
+    public static byte[] StepGraph(bool timeBias, bool takesContext = false, bool scalarTime = false, bool unbatchedActions = false)
     {
+        TensorDimension[] actionShape = unbatchedActions ? [ChunkLength, ModelDimensions] : [1, ChunkLength, ModelDimensions];
+        TensorDimension[] timeShape = scalarTime ? [] : [1];
         var builder = new OnnxModelBuilder("flow_step") { Description = "RobotSdk backend test: velocity (x - target) + t * b" }
-            .AddInput("x_t", TensorElementType.Float, 1, ChunkLength, ModelDimensions)
-            .AddInput("t", TensorElementType.Float, 1)
+            .AddInput("x_t", TensorElementType.Float, actionShape)
+            .AddInput("t", TensorElementType.Float, timeShape)
             .AddInitializer<float>("b", timeBias ? TimeBias : new float[TimeBias.Length], ChunkLength, ModelDimensions);
         if (takesContext)
         {
@@ -42,14 +48,14 @@ internal static class FlowMatchingTestModels
         }
         else
         {
-            AddTarget(builder.AddInput("joints", TensorElementType.Float, 1, Joints));
+            AddTarget(builder.AddInput("joints", TensorElementType.Float, 1, Joints), batched: !unbatchedActions);
         }
 
         return builder
             .AddNode("Sub", ["x_t", "target"], ["offset"])
             .AddNode("Mul", ["t", "b"], ["drift"])
             .AddNode("Add", ["offset", "drift"], ["v"])
-            .AddOutput("v", TensorElementType.Float, 1, ChunkLength, ModelDimensions)
+            .AddOutput("v", TensorElementType.Float, actionShape)
             .Build();
     }
 
@@ -106,10 +112,10 @@ internal static class FlowMatchingTestModels
     public static float Normalize(float value, int column) =>
         (float)((value - ActionStatistics.Mean![column]) / (ActionStatistics.StandardDeviation![column] + 1e-6));
 
-    private static void AddTarget(OnnxModelBuilder builder) =>
+    private static void AddTarget(OnnxModelBuilder builder, bool batched = true) =>
         builder
             .AddInitializer<float>("w", TargetWeights, Joints, ChunkLength * ModelDimensions)
-            .AddInitializer<long>("chunk_shape", [1L, ChunkLength, ModelDimensions], 3)
+            .AddInitializer<long>("chunk_shape", batched ? [1L, ChunkLength, ModelDimensions] : [ChunkLength, ModelDimensions], batched ? 3 : 2)
             .AddNode("MatMul", ["joints", "w"], ["flat_target"])
             .AddNode("Reshape", ["flat_target", "chunk_shape"], ["target"]);
 }
