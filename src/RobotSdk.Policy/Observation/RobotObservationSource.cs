@@ -10,7 +10,7 @@ namespace RobotSdk.Policy.Observation;
 /// Takes observations from a robot: for each image input, the newest frame of the camera it names,
 /// preprocessed for that input (one <see cref="ImagePreprocessor"/> per input, made for the frame size
 /// seen and remade if the size changes); then the state through the embodiment adapter, which also
-/// records the chunk's anchor; then the timestamp. A camera's newest frame is used as it is, even if
+/// records the chunk's anchor; then, with a clock, the timestamp. A camera's newest frame is used as it is, even if
 /// it was used before: the policy sees the world as fresh as the camera allows and never waits for
 /// it, except for a camera that has not produced any frame yet, which is waited for (up to
 /// <see cref="FirstFrameTimeout"/>). Once every camera has delivered, a capture allocates nothing.
@@ -19,13 +19,17 @@ public sealed class RobotObservationSource
 {
     private readonly PolicyInputs inputs;
     private readonly IEmbodiment embodiment;
-    private readonly TimeProvider timeProvider;
+    private readonly TimeProvider? timeProvider;
     private readonly ICamera[] cameras;
     private readonly ImagePreprocessor?[] preprocessors;
     private readonly long[] frameTimestamps;
 
     /// <summary>Takes observations from <paramref name="robot"/>'s cameras and, through <paramref name="embodiment"/>, its state.</summary>
     /// <exception cref="ArgumentException">An image input names a camera the robot does not have; the message lists the robot's cameras.</exception>
+    /// <param name="robot">The robot whose cameras feed the image inputs; not owned.</param>
+    /// <param name="inputs">The manifest's inputs.</param>
+    /// <param name="embodiment">Reads the state and records the anchor.</param>
+    /// <param name="timeProvider">Stamps each observation when the state has been read; null leaves the caller's timestamp.</param>
     public RobotObservationSource(Robot robot, PolicyInputs inputs, IEmbodiment embodiment, TimeProvider? timeProvider = null)
         : this((robot ?? throw new ArgumentNullException(nameof(robot))).Cameras, inputs, embodiment, timeProvider)
     {
@@ -35,7 +39,10 @@ public sealed class RobotObservationSource
     /// <param name="cameras">The cameras to choose from; not owned.</param>
     /// <param name="inputs">The manifest's inputs: which camera feeds which image input, and how.</param>
     /// <param name="embodiment">Reads the state and records the anchor.</param>
-    /// <param name="timeProvider">Stamps each observation; the system clock when null.</param>
+    /// <param name="timeProvider">
+    /// Stamps each observation when the state has been read (pass the runner's clock); when null the
+    /// timestamp the caller set (the runner's, taken just before the capture) is left as it is.
+    /// </param>
     /// <exception cref="ArgumentException">An image input names a camera that is not among <paramref name="cameras"/>; the message lists their names.</exception>
     public RobotObservationSource(IReadOnlyList<ICamera> cameras, PolicyInputs inputs, IEmbodiment embodiment, TimeProvider? timeProvider = null)
     {
@@ -44,7 +51,7 @@ public sealed class RobotObservationSource
         ArgumentNullException.ThrowIfNull(embodiment);
         this.inputs = inputs;
         this.embodiment = embodiment;
-        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.timeProvider = timeProvider;
         this.cameras = new ICamera[inputs.Images.Count];
         for (int index = 0; index < inputs.Images.Count; index++)
         {
@@ -72,7 +79,8 @@ public sealed class RobotObservationSource
     /// <summary>
     /// Fills <paramref name="observation"/>: each image from its camera's newest frame (waiting only
     /// for a camera's first frame), then the state and <paramref name="anchor"/> through the embodiment,
-    /// then <see cref="PolicyObservation.TimestampTicks"/>. The prompt is left as it is.
+    /// then, when the source has a clock, <see cref="PolicyObservation.TimestampTicks"/>. The prompt is left as it is.
+    /// Once every camera has delivered a frame, the call completes synchronously and allocates nothing.
     /// </summary>
     /// <exception cref="ArgumentException">The observation was made for other inputs, or a frame is not RGB24.</exception>
     /// <exception cref="TimeoutException">A camera produced no frame within <see cref="FirstFrameTimeout"/>.</exception>
@@ -129,7 +137,10 @@ public sealed class RobotObservationSource
 
         LastFrameAge = Stopwatch.GetElapsedTime(0, oldest);
         embodiment.CaptureState(observation, anchor);
-        observation.TimestampTicks = timeProvider.GetTimestamp();
+        if (timeProvider is not null)
+        {
+            observation.TimestampTicks = timeProvider.GetTimestamp();
+        }
     }
 
     private async ValueTask<CameraFrame> WaitForFirstFrameAsync(int index, CancellationToken cancellationToken)

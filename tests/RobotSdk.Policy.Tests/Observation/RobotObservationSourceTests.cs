@@ -46,17 +46,18 @@ public sealed class RobotObservationSourceTests
     }
 
     [Fact]
-    public async Task Capture_WithoutANewFrame_ReusesTheNewestOne_WithoutWaiting()
+    public async Task Capture_WithoutANewFrame_ReusesTheNewestOne_WithoutWaiting_AndWithoutAClockKeepsTheCallersTimestamp()
     {
         var scene = new GeneratedCamera("scene");
         var wrist = new GeneratedCamera("wrist");
         var source = new RobotObservationSource([scene, wrist], Inputs, new RecordingEmbodiment());
         scene.Publish(40, 30, seed: 1);
         wrist.Publish(20, 10, seed: 2);
-        var observation = new PolicyObservation(Inputs);
+        var observation = new PolicyObservation(Inputs) { TimestampTicks = 777 };
         var anchor = new ActionAnchor(3, 1);
         await source.CaptureAsync(observation, anchor, CancellationToken.None);
         byte[] first = [.. observation.Images[0].Bytes!];
+        Assert.Equal(777, observation.TimestampTicks);
 
         ValueTask second = source.CaptureAsync(observation, anchor, CancellationToken.None);
 
