@@ -1,5 +1,6 @@
 using RobotSdk.Policy.Backends;
 using RobotSdk.Policy.Manifest;
+using RobotSdk.Policy.Onnx;
 using RobotSdk.Policy.Runner;
 using RobotSdk.Policy.Tests.Onnx;
 using static RobotSdk.Policy.Tests.Backends.FlowMatchingTestModels;
@@ -185,6 +186,31 @@ public sealed class FlowMatchingPolicyBackendTests : IDisposable
         var error = await Assert.ThrowsAsync<ArgumentException>(() => backend.InferAsync(Observation(), new ChunkPrefix(ChunkLength + 1, Dimensions), new float[ChunkLength * Dimensions], CancellationToken.None));
 
         Assert.Contains("chunk_length 5", error.Message);
+    }
+
+    [Fact]
+    public async Task Infer_CanceledMidSampling_TerminatesTheSessions_StopsStepping_AndGivesACanceledTask()
+    {
+        using var cancellation = new CancellationTokenSource();
+        ObservedSession? step = null;
+        var options = OnnxPolicyBackendTests.Options();
+        options.SessionFactory = (path, sessionOptions) => step = new ObservedSession(OnnxSession.Load(path, sessionOptions), afterRun: runs =>
+        {
+            if (runs == 3)
+            {
+                cancellation.Cancel();
+            }
+        });
+        await using var backend = new FlowMatchingPolicyBackend(FlowManifest(workspace.Write("step.onnx", StepGraph(timeBias: true)), null, noiseSeed: 1), options);
+        await backend.StartAsync(CancellationToken.None);
+
+        Task inference = backend.InferAsync(Observation(), null, new float[ChunkLength * Dimensions], cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => inference);
+        Assert.True(inference.IsCanceled);
+        Assert.Equal(3, step!.Runs);
+        Assert.Equal(1, step.Terminations);
+        Assert.Contains("(observed CPU)", backend.Description);
     }
 
     public void Dispose() => workspace.Dispose();
