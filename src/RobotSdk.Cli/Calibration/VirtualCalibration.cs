@@ -78,8 +78,7 @@ internal static class VirtualCalibration
         Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
             ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
         var rig = new VirtualCalibrationRig(robot, camera, arm.World);
-        // Full-resolution quad search: decimating by 2 loses the 20-25 px gripper tags of the far scene cameras.
-        using var detector = new AprilTagDetector(new AprilTagDetectorOptions { Decimate = 1 });
+        using var detector = new AprilTagDetector(AprilTagDetectorOptions.ForCalibration());
         if (robot.State == RobotState.Disconnected)
         {
             robot.Connect();
