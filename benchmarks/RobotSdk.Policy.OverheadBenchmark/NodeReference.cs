@@ -3,13 +3,14 @@ using System.Text.Json;
 
 namespace RobotSdk.Policy.OverheadBenchmark;
 
-/// <summary>Runs benchmarks/node/bare-ort.mjs in a child Node.js process and reads its per-run times.</summary>
-internal sealed class NodeReference(string nodeExecutable, string script)
+/// <summary>Runs a benchmarks/node script in a child Node.js process and reads the per-call times it prints.</summary>
+internal sealed class NodeReference(string nodeExecutable)
 {
+    /// <summary>What the last run reported it ran on ("onnxruntime-node 1.30.0 on node v20.20.2").</summary>
     public string Runtime { get; private set; } = "onnxruntime-node";
 
-    /// <summary>The per-run times in microseconds, measured inside Node around each <c>await session.run(feeds)</c>.</summary>
-    public double[] Run(BenchmarkModel model, int runs, int warmup, int threads)
+    /// <summary>The per-call times in microseconds, measured inside Node around each awaited call.</summary>
+    public double[] Run(IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(nodeExecutable)
         {
@@ -17,15 +18,9 @@ internal sealed class NodeReference(string nodeExecutable, string script)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, "--model", model.Path, "--runs", $"{runs}", "--warmup", $"{warmup}", "--threads", $"{threads}" })
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        foreach (var input in model.Inputs)
-        {
-            start.ArgumentList.Add("--input");
-            start.ArgumentList.Add(input.NodeArgument);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {nodeExecutable}.");
@@ -34,7 +29,7 @@ internal sealed class NodeReference(string nodeExecutable, string script)
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{nodeExecutable} {script} failed with exit code {process.ExitCode}: {errors.Result.Trim()}");
+            throw new InvalidOperationException($"{nodeExecutable} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {errors.Result.Trim()}");
         }
 
         using var document = JsonDocument.Parse(output);

@@ -2,15 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using RobotSdk.Policy.Onnx;
 using RobotSdk.Policy.Onnx.Authoring;
 using RobotSdk.Policy.OverheadBenchmark;
 
 // Runner overhead per inference against bare ONNX Runtime in Node (docs/benchmarks.md, "ONNX
 // Runtime: RobotSdk binding vs Node"). Commands:
-//   models --out DIR [--seed N]      write the benchmark models (tiny pi0 with manifest, 4x512 MLP)
-//   compare [options]                (default) time both sides, alternating, and print medians and ratios
-// compare options: --rounds 5 --runs 2000 --warmup 200 --threads 1 --only NAME --node node --json
+//   models --out DIR [--seed N]     write the benchmark models (tiny pi0 with tokenizer and manifest, 4x512 MLP)
+//   compare [options]               (default) time .NET and Node alternately; print medians and ratios
+// compare options: --rounds 5 --runs 2000 --warmup 200 --chunk-runs 200 --chunk-warmup 20
+//                  --threads 1 --only NAME --node node --json
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var arguments = new Queue<string>(args);
 var command = arguments.Count > 0 && !arguments.Peek().StartsWith("--", StringComparison.Ordinal) ? arguments.Dequeue() : "compare";
@@ -36,11 +36,8 @@ switch (command)
             return Fail("models needs --out DIR.");
         }
 
-        foreach (var model in WriteModels(outFolder, Integer("seed", TinyPi0Model.DefaultSeed)))
-        {
-            Console.WriteLine($"{model.Name}: {model.Path}");
-        }
-
+        BenchmarkCases.WriteModels(outFolder, Integer("seed", TinyPi0Model.DefaultSeed));
+        Console.WriteLine($"wrote {string.Join(", ", Directory.GetFiles(outFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal))} to {Path.GetFullPath(outFolder)}");
         return 0;
     case "compare":
         return Compare();
@@ -51,91 +48,98 @@ switch (command)
 int Compare()
 {
     var rounds = Integer("rounds", 5);
-    var runs = Integer("runs", 2000);
-    var warmup = Integer("warmup", 200);
     var threads = Integer("threads", 1);
     var json = options.ContainsKey("json");
     var folder = Directory.CreateTempSubdirectory("robotsdk-overhead-").FullName;
     try
     {
-        var models = WriteModels(folder, TinyPi0Model.DefaultSeed)
-            .Where(model => !options.TryGetValue("only", out var only) || model.Name == only)
+        BenchmarkCases.WriteModels(folder, TinyPi0Model.DefaultSeed);
+        var cases = BenchmarkCases.Create(
+                folder,
+                Path.Combine(RepositoryRoot(), "benchmarks", "node"),
+                threads,
+                Integer("runs", 2000),
+                Integer("warmup", 200),
+                Integer("chunk-runs", 200),
+                Integer("chunk-warmup", 20))
+            .Where(benchmark => !options.TryGetValue("only", out var only) || benchmark.Name == only)
             .ToArray();
-        var node = new NodeReference(options.GetValueOrDefault("node", "node"), Path.Combine(RepositoryRoot(), "benchmarks", "node", "bare-ort.mjs"));
-
-        // The .NET ways of running a model; the policy backend becomes one more line here.
-        var subjects = new List<Func<BenchmarkModel, IInferenceSubject>>
-        {
-            model => new BindingSubject(model, threads),
-        };
-
+        var node = new NodeReference(options.GetValueOrDefault("node", "node"));
         var results = new List<object>();
         if (!json)
         {
-            Console.WriteLine($"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}; "
-                + $"{rounds} rounds alternating .NET and Node, {runs} timed runs after {warmup} warm-up per side and round, {threads} intra-op thread(s)");
+            Console.WriteLine($"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, {RuntimeInformation.FrameworkDescription}, "
+                + $"{rounds} rounds alternating .NET and Node, {threads} intra-op thread(s); times are medians per round, in microseconds");
         }
 
-        foreach (var model in models)
+        foreach (var benchmark in cases)
         {
-            var instances = subjects.Select(create => create(model)).ToArray();
+            var subjects = benchmark.Subjects.Select(create => create()).ToArray();
             try
             {
-                var ours = instances.Select(_ => new List<double>()).ToArray();
-                var allocated = new long[instances.Length];
+                var ours = subjects.Select(_ => new List<double>()).ToArray();
+                var oursBest = subjects.Select(_ => double.MaxValue).ToArray();
+                var allocated = new long[subjects.Length];
                 var reference = new List<double>();
+                var referenceBest = double.MaxValue;
+                string[] nodeArguments = [.. benchmark.NodeArguments, "--runs", $"{benchmark.Runs}", "--warmup", $"{benchmark.Warmup}", "--threads", $"{threads}"];
                 for (var round = 0; round < rounds; round++)
                 {
-                    for (var index = 0; index < instances.Length; index++)
+                    for (var index = 0; index < subjects.Length; index++)
                     {
-                        var (median, bytes) = Time(instances[index], runs, warmup);
-                        ours[index].Add(median);
+                        var (times, bytes) = Time(subjects[index], benchmark.Runs, benchmark.Warmup);
+                        ours[index].Add(Median(times));
+                        oursBest[index] = Math.Min(oursBest[index], times.Min());
                         allocated[index] = Math.Max(allocated[index], bytes);
                     }
 
-                    reference.Add(Median(node.Run(model, runs, warmup, threads)));
+                    var nodeTimes = node.Run(nodeArguments);
+                    reference.Add(Median(nodeTimes));
+                    referenceBest = Math.Min(referenceBest, nodeTimes.Min());
                 }
 
                 var nodeMedian = Median([.. reference]);
                 if (!json)
                 {
                     Console.WriteLine();
-                    Console.WriteLine($"model {model.Name} ({Path.GetFileName(model.Path)}), reference {node.Runtime}");
-                    Console.WriteLine($"  per-round p50, us: Node {string.Join(" ", reference.Select(Format))}");
+                    Console.WriteLine($"{benchmark.Name}: {benchmark.Description}; {benchmark.Runs} timed calls after {benchmark.Warmup} warm-up per side and round");
+                    Console.WriteLine($"  {"bare " + node.Runtime,-48} rounds {string.Join(" ", reference.Select(Format))}  median {Format(nodeMedian)}  min {Format(referenceBest)}");
                 }
 
-                for (var index = 0; index < instances.Length; index++)
+                for (var index = 0; index < subjects.Length; index++)
                 {
                     var oursMedian = Median([.. ours[index]]);
                     var ratio = oursMedian / nodeMedian;
+                    var bytesPerCall = allocated[index] / (double)benchmark.Runs;
                     results.Add(new
                     {
-                        model = model.Name,
-                        subject = instances[index].Name,
+                        benchmark = benchmark.Name,
+                        subject = subjects[index].Name,
                         reference = node.Runtime,
                         rounds,
-                        runs,
+                        runs = benchmark.Runs,
                         threads,
-                        ours_p50_us = Math.Round(oursMedian, 2),
-                        node_p50_us = Math.Round(nodeMedian, 2),
+                        ours_median_us = Math.Round(oursMedian, 2),
+                        node_median_us = Math.Round(nodeMedian, 2),
                         ratio = Math.Round(ratio, 3),
-                        ours_round_p50_us = ours[index].Select(value => Math.Round(value, 2)),
-                        node_round_p50_us = reference.Select(value => Math.Round(value, 2)),
-                        allocated_bytes_per_run = allocated[index] / (double)runs,
+                        ours_min_us = Math.Round(oursBest[index], 2),
+                        node_min_us = Math.Round(referenceBest, 2),
+                        ours_round_medians_us = ours[index].Select(value => Math.Round(value, 2)),
+                        node_round_medians_us = reference.Select(value => Math.Round(value, 2)),
+                        allocated_bytes_per_call = bytesPerCall,
                     });
                     if (!json)
                     {
-                        Console.WriteLine($"  per-round p50, us: {instances[index].Name} {string.Join(" ", ours[index].Select(Format))}");
-                        Console.WriteLine($"  median of rounds: {instances[index].Name} {Format(oursMedian)} us, Node {Format(nodeMedian)} us, "
-                            + $"ratio ours/Node {ratio:0.000} (target <= 1.10); managed bytes allocated per run {allocated[index] / (double)runs:0.##}");
+                        Console.WriteLine($"  {subjects[index].Name,-48} rounds {string.Join(" ", ours[index].Select(Format))}  median {Format(oursMedian)}  min {Format(oursBest[index])}");
+                        Console.WriteLine($"  ratio ours/Node {ratio:0.000} (target <= 1.10); managed bytes allocated per call {bytesPerCall:0.##}");
                     }
                 }
             }
             finally
             {
-                foreach (var instance in instances)
+                foreach (var subject in subjects)
                 {
-                    instance.Dispose();
+                    subject.Dispose();
                 }
             }
         }
@@ -153,10 +157,10 @@ int Compare()
     }
 }
 
-// Warm-up, then the per-call times of the timed runs (timestamps into a preallocated array, so
-// the loop itself allocates nothing); returns their median in microseconds and the managed bytes
-// the timed runs allocated on this thread.
-static (double MedianMicroseconds, long AllocatedBytes) Time(IInferenceSubject subject, int runs, int warmup)
+// Warm-up, then the per-call times of the timed calls in microseconds (timestamps go into a
+// preallocated array, so the loop allocates nothing itself) and the managed bytes the timed calls
+// allocated on this thread.
+static (double[] Microseconds, long AllocatedBytes) Time(IInferenceSubject subject, int runs, int warmup)
 {
     for (var index = 0; index < warmup; index++)
     {
@@ -173,44 +177,20 @@ static (double MedianMicroseconds, long AllocatedBytes) Time(IInferenceSubject s
     }
 
     var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-    return (Median([.. ticks.Select(tick => tick * 1e6 / Stopwatch.Frequency)]), allocated);
+    return ([.. ticks.Select(tick => tick * 1e6 / Stopwatch.Frequency)], allocated);
 }
 
-// The same median as bare-ort.mjs reports: the element at floor(n / 2) of the sorted values.
+// The same median as the Node scripts report: the element at floor(n / 2) of the sorted values.
 static double Median(double[] values)
 {
-    Array.Sort(values);
-    return values[values.Length / 2];
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
 }
 
 static string Format(double microseconds) => microseconds.ToString("0.0", CultureInfo.InvariantCulture);
 
-static BenchmarkModel[] WriteModels(string folder, int seed)
-{
-    Directory.CreateDirectory(folder);
-    TinyPi0Model.WriteTo(folder, seed);
-    var sizes = new TinyPi0Options();
-    var mlpPath = Path.Combine(folder, "mlp-4x512.onnx");
-    File.WriteAllBytes(mlpPath, MultiLayerPerceptronModel.Build(width: 512, layers: 4, seed));
-    return
-    [
-        new BenchmarkModel("tiny-pi0-step", Path.Combine(folder, TinyPi0Model.StepGraphFileName),
-        [
-            new(TinyPi0Model.NoisyActionsName, TensorElementType.Float, [1, sizes.ChunkLength, sizes.ActionDimensions]),
-            new(TinyPi0Model.TimeName, TensorElementType.Float, [1]),
-            new(TinyPi0Model.ContextName, TensorElementType.Float, [1, sizes.ContextLength, sizes.Width]),
-            new(TinyPi0Model.ContextMaskName, TensorElementType.Float, [1, sizes.ContextLength], Ones: true),
-        ]),
-        new BenchmarkModel("tiny-pi0-observation", Path.Combine(folder, TinyPi0Model.ObservationGraphFileName),
-        [
-            new(TinyPi0Model.ImageName, TensorElementType.Float, [1, sizes.ImageSize, sizes.ImageSize, 3]),
-            new(TinyPi0Model.TokensName, TensorElementType.Int64, [1, sizes.PromptTokens]),
-            new(TinyPi0Model.TokenMaskName, TensorElementType.Bool, [1, sizes.PromptTokens]),
-            new(TinyPi0Model.StateName, TensorElementType.Float, [1, sizes.StateDimensions]),
-        ]),
-        new BenchmarkModel("mlp-4x512", mlpPath, [new(MultiLayerPerceptronModel.InputName, TensorElementType.Float, [1, 512])]),
-    ];
-}
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string RepositoryRoot()
 {

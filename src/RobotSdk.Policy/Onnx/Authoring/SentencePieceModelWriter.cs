@@ -21,7 +21,7 @@ internal static class SentencePieceModelWriter
 
     /// <summary>Serializes a unigram model whose vocabulary is the special pieces, <paramref name="words"/> and <paramref name="characters"/>.</summary>
     /// <param name="words">Whole words, lowercase or not, without spaces; each becomes one piece. Earlier words score higher.</param>
-    /// <param name="characters">Single characters pieces, so words outside the list still encode.</param>
+    /// <param name="characters">Single-character pieces, so words outside the list still encode.</param>
     /// <exception cref="ArgumentException">A word is empty, contains whitespace or repeats.</exception>
     public static byte[] Build(IReadOnlyList<string> words, string characters)
     {
@@ -36,6 +36,7 @@ internal static class SentencePieceModelWriter
                 throw new ArgumentException($"The piece '{text}' appears twice in the tokenizer vocabulary.", nameof(words));
             }
 
+            // ModelProto.pieces (1): SentencePiece { piece = 1, score = 2, type = 3 }.
             var piece = new ProtobufWriter();
             piece.WriteString(1, text);
             piece.WriteFloat(2, score);
@@ -65,6 +66,7 @@ internal static class SentencePieceModelWriter
             Piece(character.ToString(), -10f, NormalPiece);
         }
 
+        // ModelProto.trainer_spec (2): model_type = 3, vocab_size = 4, unk/bos/eos/pad ids = 40-43, their pieces = 45-48.
         var trainer = new ProtobufWriter();
         trainer.WriteInt64(3, UnigramModel);
         trainer.WriteInt64(4, seen.Count);
@@ -78,6 +80,7 @@ internal static class SentencePieceModelWriter
         trainer.WriteString(48, "<pad>");
         model.WriteMessage(2, trainer);
 
+        // ModelProto.normalizer_spec (3): name = 1, add_dummy_prefix = 3, remove_extra_whitespaces = 4, escape_whitespaces = 5.
         var normalizer = new ProtobufWriter();
         normalizer.WriteString(1, "identity");
         normalizer.WriteInt64(3, 1);
