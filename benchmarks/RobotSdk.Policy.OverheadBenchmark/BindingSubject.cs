@@ -10,6 +10,7 @@ internal sealed class BindingSubject : IInferenceSubject
 {
     private readonly OnnxSession session;
     private readonly OnnxBinding binding;
+    private readonly List<float[]> outputs = [];
 
     public BindingSubject(BenchmarkModel model, int threads)
     {
@@ -28,13 +29,17 @@ internal sealed class BindingSubject : IInferenceSubject
             }
 
             var shape = output.Dimensions.Select(dimension => dimension.Size).ToArray();
-            binding.BindOutput<float>(output.Name, GC.AllocateArray<float>(checked((int)shape.Aggregate(1L, (product, size) => product * size)), pinned: true), shape);
+            var buffer = GC.AllocateArray<float>(checked((int)shape.Aggregate(1L, (product, size) => product * size)), pinned: true);
+            binding.BindOutput<float>(output.Name, buffer, shape);
+            outputs.Add(buffer);
         }
     }
 
     public string Name => "RobotSdk OnnxBinding";
 
     public void RunOnce() => binding.Run();
+
+    public double OutputChecksum() => outputs.Sum(OutputChecksums.Of);
 
     public void Dispose() => session.Dispose();
 }

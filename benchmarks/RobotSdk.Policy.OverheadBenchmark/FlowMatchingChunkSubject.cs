@@ -71,6 +71,8 @@ internal sealed class FlowMatchingChunkSubject : IInferenceSubject
         }
     }
 
+    public double OutputChecksum() => OutputChecksums.Of(actions);
+
     public void Dispose()
     {
         observation.Dispose();

@@ -12,4 +12,10 @@ internal interface IInferenceSubject : IDisposable
 
     /// <summary>One inference, inputs already in place.</summary>
     void RunOnce();
+
+    /// <summary>
+    /// Σ value[i]·((i mod 13) − 6) over the float outputs of the last call (a chunk's actions), summed
+    /// over outputs: what the Node scripts print as <c>output_checksum</c>, to check both sides did the same work.
+    /// </summary>
+    double OutputChecksum();
 }

@@ -9,8 +9,8 @@ internal sealed class NodeReference(string nodeExecutable)
     /// <summary>What the last run reported it ran on ("onnxruntime-node 1.30.0 on node v20.20.2").</summary>
     public string Runtime { get; private set; } = "onnxruntime-node";
 
-    /// <summary>The per-call times in microseconds, measured inside Node around each awaited call.</summary>
-    public double[] Run(IReadOnlyList<string> arguments)
+    /// <summary>The per-call times in microseconds, measured inside Node around each awaited call, and the checksum of the last call's outputs.</summary>
+    public (double[] Microseconds, double OutputChecksum) Run(IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(nodeExecutable)
         {
@@ -34,6 +34,6 @@ internal sealed class NodeReference(string nodeExecutable)
 
         using var document = JsonDocument.Parse(output);
         Runtime = document.RootElement.GetProperty("runtime").GetString() ?? Runtime;
-        return [.. document.RootElement.GetProperty("times_us").EnumerateArray().Select(time => time.GetDouble())];
+        return ([.. document.RootElement.GetProperty("times_us").EnumerateArray().Select(time => time.GetDouble())], document.RootElement.GetProperty("output_checksum").GetDouble());
     }
 }

@@ -82,6 +82,7 @@ int Compare()
                 var allocated = new long[subjects.Length];
                 var reference = new List<double>();
                 var referenceBest = double.MaxValue;
+                var referenceSum = double.NaN;
                 string[] nodeArguments = [.. benchmark.NodeArguments, "--runs", $"{benchmark.Runs}", "--warmup", $"{benchmark.Warmup}", "--threads", $"{threads}"];
                 for (var round = 0; round < rounds; round++)
                 {
@@ -93,7 +94,7 @@ int Compare()
                         allocated[index] = Math.Max(allocated[index], bytes);
                     }
 
-                    var nodeTimes = node.Run(nodeArguments);
+                    (var nodeTimes, referenceSum) = node.Run(nodeArguments);
                     reference.Add(Median(nodeTimes));
                     referenceBest = Math.Min(referenceBest, nodeTimes.Min());
                 }
@@ -111,6 +112,8 @@ int Compare()
                     var oursMedian = Median([.. ours[index]]);
                     var ratio = oursMedian / nodeMedian;
                     var bytesPerCall = allocated[index] / (double)benchmark.Runs;
+                    var oursSum = subjects[index].OutputChecksum();
+                    var outputsAgree = Math.Abs(oursSum - referenceSum) <= 1e-3 * Math.Max(1, Math.Abs(referenceSum));
                     results.Add(new
                     {
                         benchmark = benchmark.Name,
@@ -127,11 +130,15 @@ int Compare()
                         ours_round_medians_us = ours[index].Select(value => Math.Round(value, 2)),
                         node_round_medians_us = reference.Select(value => Math.Round(value, 2)),
                         allocated_bytes_per_call = bytesPerCall,
+                        ours_output_checksum = oursSum,
+                        node_output_checksum = referenceSum,
+                        outputs_agree = outputsAgree,
                     });
                     if (!json)
                     {
                         Console.WriteLine($"  {subjects[index].Name,-48} rounds {string.Join(" ", ours[index].Select(Format))}  median {Format(oursMedian)}  min {Format(oursBest[index])}");
-                        Console.WriteLine($"  ratio ours/Node {ratio:0.000} (target <= 1.10); managed bytes allocated per call {bytesPerCall:0.##}");
+                        Console.WriteLine($"  ratio ours/Node {ratio:0.000} (target <= 1.10); managed bytes allocated per call {bytesPerCall:0.##}; "
+                            + (outputsAgree ? $"outputs agree (checksum {oursSum:0.0000})" : $"OUTPUTS DIFFER: checksum {oursSum} here, {referenceSum} in Node"));
                     }
                 }
             }

@@ -9,7 +9,7 @@
 //        --input image:float32:1,64,64,3 ... --actions 1,10,8 --context context --context context_mask
 //        [--steps 10] [--runs 200] [--warmup 20] [--threads 1]
 import { parseArgs } from 'node:util';
-import { loadOnnxRuntime, makeTensor, report, sessionOptions, timeCalls } from './onnxruntime-node.mjs';
+import { checksum, loadOnnxRuntime, makeTensor, report, sessionOptions, timeCalls } from './onnxruntime-node.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -51,6 +51,7 @@ async function chunk() {
 }
 
 const times = await timeCalls(chunk, Number(options.runs), Number(options.warmup));
-report(ort, { observation: options.observation, step: options.step, steps }, times);
+// The checksum of the last chunk's actions, which the .NET side compares with its own.
+report(ort, { observation: options.observation, step: options.step, steps, output_checksum: checksum(actions.data) }, times);
 await observation.release();
 await step.release();

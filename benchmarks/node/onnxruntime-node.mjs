@@ -71,6 +71,14 @@ export async function timeCalls(once, runs, warmup) {
   return Array.from(times);
 }
 
+// A checksum of output values that a permutation or a zero-mean layer norm does not hide:
+// sum of value[i] * ((i mod 13) - 6). The .NET side (IInferenceSubject.OutputChecksum) computes the same.
+export function checksum(data) {
+  let total = 0;
+  for (let i = 0; i < data.length; i++) total += data[i] * ((i % 13) - 6);
+  return total;
+}
+
 // One JSON line: the median is the element at floor(n / 2) of the sorted times, as on the .NET side.
 export function report(ort, fields, times) {
   const sorted = [...times].sort((a, b) => a - b);
