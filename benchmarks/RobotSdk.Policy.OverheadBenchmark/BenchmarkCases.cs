@@ -9,12 +9,17 @@ internal static class BenchmarkCases
     /// <summary>The MLP's file name in the models folder.</summary>
     public const string MultiLayerPerceptronFileName = "mlp-4x512.onnx";
 
-    /// <summary>Writes the tiny pi0 (graphs, tokenizer, manifest) and the 4x512 MLP into <paramref name="folder"/>.</summary>
-    public static void WriteModels(string folder, int seed)
+    /// <summary>Writes the tiny pi0 (graphs, tokenizer, manifest) and the 4x512 MLP into <paramref name="folder"/>; returns the file names written.</summary>
+    public static string[] WriteModels(string folder, int seed)
     {
         Directory.CreateDirectory(folder);
         TinyPi0Model.WriteTo(folder, seed);
         File.WriteAllBytes(Path.Combine(folder, MultiLayerPerceptronFileName), MultiLayerPerceptronModel.Build(width: 512, layers: 4, seed));
+        return
+        [
+            TinyPi0Model.ObservationGraphFileName, TinyPi0Model.StepGraphFileName, TinyPi0Model.TokenizerFileName,
+            TinyPi0Model.ManifestFileName, MultiLayerPerceptronFileName,
+        ];
     }
 
     /// <summary>The comparisons over the models in <paramref name="folder"/> (written by <see cref="WriteModels"/>).</summary>

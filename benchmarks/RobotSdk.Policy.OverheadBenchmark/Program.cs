@@ -36,8 +36,8 @@ switch (command)
             return Fail("models needs --out DIR.");
         }
 
-        BenchmarkCases.WriteModels(outFolder, Integer("seed", TinyPi0Model.DefaultSeed));
-        Console.WriteLine($"wrote {string.Join(", ", Directory.GetFiles(outFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal))} to {Path.GetFullPath(outFolder)}");
+        var written = BenchmarkCases.WriteModels(outFolder, Integer("seed", TinyPi0Model.DefaultSeed));
+        Console.WriteLine($"wrote {string.Join(", ", written)} to {Path.GetFullPath(outFolder)}");
         return 0;
     case "compare":
         return Compare();
