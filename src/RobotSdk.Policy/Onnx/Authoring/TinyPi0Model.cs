@@ -6,7 +6,7 @@ namespace RobotSdk.Policy.Onnx.Authoring;
 /// <summary>
 /// Generates a tiny model shaped like pi0 (Black et al. 2024) with seeded random weights, for
 /// contract tests and benchmarks of the flow-matching runner: the same inputs, graph split and
-/// denoising loop as a real pi0 export, about 0.4 M parameters instead of 3 B. Nothing in it is
+/// denoising loop as a real pi0 export, about 0.25 M parameters instead of 3 B. Nothing in it is
 /// trained, so its actions mean nothing; every output depends on every input, which is what the
 /// tests check.
 /// </summary>

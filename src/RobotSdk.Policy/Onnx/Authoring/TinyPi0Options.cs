@@ -1,7 +1,7 @@
 namespace RobotSdk.Policy.Onnx.Authoring;
 
 /// <summary>
-/// The sizes of a <see cref="TinyPi0Model"/>. The defaults give a model of about 0.4 M parameters
+/// The sizes of a <see cref="TinyPi0Model"/>. The defaults give a model of about 0.25 M parameters
 /// whose step graph runs in well under a millisecond on one CPU core: a 64 × 64 camera image in
 /// 8 × 8 patches, 16 prompt tokens, an 8-number padded state, chunks of 10 actions of 8 numbers
 /// (the SO-101's 6 used), width 64 with 4 heads.
