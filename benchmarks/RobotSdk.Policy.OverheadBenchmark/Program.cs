@@ -64,6 +64,11 @@ int Compare()
                 Integer("chunk-warmup", 20))
             .Where(benchmark => !options.TryGetValue("only", out var only) || benchmark.Name == only)
             .ToArray();
+        if (cases.Length == 0)
+        {
+            return Fail($"--only '{options["only"]}' names no benchmark (tiny-pi0-step, tiny-pi0-observation, mlp-4x512, tiny-pi0-chunk).");
+        }
+
         var node = new NodeReference(options.GetValueOrDefault("node", "node"));
         var results = new List<object>();
         if (!json)
