@@ -35,7 +35,7 @@ public sealed record ActionSpace(
     /// Used dimensions the robot ignores (manifest field <c>unused</c>): the other arm of an ALOHA
     /// action run on one arm, the DROID joints a 6- or 5-joint arm lacks. Empty by default.
     /// </summary>
-    public IReadOnlyList<int> UnusedIndices { get; init; } = [];
+    public IReadOnlyList<int> UnusedIndices { get; init; } = Array.Empty<int>();
 
     /// <summary>True when dimension <paramref name="index"/> is relative to the state (joint deltas; grippers stay absolute).</summary>
     public bool IsDelta(int index) =>

@@ -391,7 +391,8 @@ public static class PolicyManifestFile
             }
         }
 
-        List<int> unused = reader.Integers(node, "unused", path, required: false) ?? [];
+        // The shared empty list when absent, so manifests without the field compare equal.
+        IReadOnlyList<int> unused = reader.Integers(node, "unused", path, required: false) is { Count: > 0 } listed ? listed : Array.Empty<int>();
         return kind is null || dimensions is null || chunkLength is null || rate is null
             ? null
             : new ActionSpace(kind.Value, name, dimensions.Value, modelDimensions ?? dimensions.Value, chunkLength.Value, horizon ?? chunkLength.Value, rate.Value, joints, grippers, endEffector)
