@@ -64,7 +64,8 @@ public sealed class EmbodimentAdapter : IEmbodiment
     private readonly double _periodSeconds;
     private bool _velocityStarted;
 
-    // The chain of the latest CaptureState, so a solve uses the kinematics the anchor's tool pose came from.
+    // The chain of the latest CaptureState: solves use the kinematics the latest tool pose came from
+    // (a chain swapped in by UseKinematics takes over at the next observation, not mid-solve).
     private volatile SerialChain? _chain;
 
     private EmbodimentAdapter(Robot robot, PolicyManifest manifest, EmbodimentOptions options, StateSource[][] state, int[] jointActionIndex, double[] jointSign, double[] jointOffset, int[] gripperActionIndex)

@@ -57,4 +57,30 @@ public sealed class SampleEmbodimentTests
         Assert.Equal(expectedState, observation.State[0], JointMappingTests.FloatComparer(1e-6f));
         Assert.Equal(0f, observation.State[1][0]); // open
     }
+
+    [Theory]
+    [InlineData("so101")]
+    [InlineData("wx250s")]
+    public void DroidJointMap_PutsThePandasReadyPose_AsAHandPointingDownOverAFlatForearm(string arm)
+    {
+        // The sample's signs and offsets read as positions: the Panda's ready pose
+        // (0, -45, 0, -135, 0, 90, 45 degrees) has its forearm level and its hand pointing down.
+        PolicyManifest sample = TestManifests.Sample($"droid-{arm}.json");
+        PolicyManifest positions = sample with { Actions = sample.Actions with { Kind = ActionSpaceKind.JointAbsolute } };
+        using Robot robot = TestArms.Create(arm);
+        EmbodimentAdapter adapter = EmbodimentAdapter.Create(positions, robot);
+        var targets = new double[adapter.ArmJointCount];
+        float[] ready = [0, -(float)(Math.PI / 4), 0, -(float)(3 * Math.PI / 4), 0, (float)(Math.PI / 2), (float)(Math.PI / 4), 0];
+
+        Assert.True(adapter.TryMapAction(ready, adapter.CreateAnchor(), targets, new double[1], out string? problem), problem);
+
+        Geometry.Pose tool = robot.Kinematics!.ForwardKinematics(targets);
+        // The approach axis: the WidowX's tool x, the SO-101's tool z (LeRobot's gripper frame).
+        Geometry.Vector3D approach = tool.Orientation.Rotate(arm == "wx250s" ? new Geometry.Vector3D(1, 0, 0) : new Geometry.Vector3D(0, 0, 1));
+        Assert.True(approach.Z < -0.9, $"the hand points along {approach}, not down");
+        for (int j = 0; j < targets.Length; j++)
+        {
+            Assert.InRange(targets[j], robot.Arm.Joints[j].Limits.MinPosition, robot.Arm.Joints[j].Limits.MaxPosition);
+        }
+    }
 }
