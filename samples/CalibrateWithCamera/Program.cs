@@ -88,7 +88,7 @@ static async Task CalibrateAndUseAsync(Robot robot, ICamera camera, CameraIntrin
     robot.Activate(); // the procedure moves the arm: keep the space around it clear
     try
     {
-        using var detector = new AprilTagDetector();
+        using var detector = new AprilTagDetector(AprilTagDetectorOptions.ForCalibration());
         CalibrationProcedureResult result = await CalibrationProcedure.RunAsync(
             new RobotCalibrationRig(robot, camera), robot.Description, intrinsics, detector,
             new CalibrationProcedureOptions

@@ -40,10 +40,21 @@ public sealed class ArmImprecision
 
     /// <summary>
     /// Largest link-length error, millimetres (uniform in +-this): each body frame offset (<c>pos</c>)
-    /// along the arm's chain, from the first joint's body to the tool body, is lengthened or shortened
-    /// along its own direction. Range [0, 50]; default 0.
+    /// along the arm's chain, from the first joint's body to the last joint's body (the links between
+    /// joints, which assembly gets wrong), is lengthened or shortened along its own direction. The tool
+    /// frame's offset on the last link has its own figure, <see cref="MaxToolOffsetErrorMillimeters"/>.
+    /// Range [0, 50]; default 0.
     /// </summary>
     public double MaxLinkLengthErrorMillimeters { get; set; }
+
+    /// <summary>
+    /// Largest error of the tool frame's offset on the last link, millimetres (uniform in +-this,
+    /// along the offset's direction): a jaw made longer or shorter than its drawing. It moves the tool
+    /// point rigidly with the gripper, tag included, so no camera watching a gripper tag can observe it
+    /// (calibration reports it as not observable and holds it at nominal; the tool error after
+    /// calibration then contains it one to one). Not part of <see cref="Typical"/>. Range [0, 50]; default 0.
+    /// </summary>
+    public double MaxToolOffsetErrorMillimeters { get; set; }
 
     /// <summary>
     /// Gear backlash (the whole play, not half), degrees, every hinge joint. The encoder is on the motor
@@ -92,7 +103,7 @@ public sealed class ArmImprecision
 
     /// <summary>Whether any figure is non-zero.</summary>
     public bool IsAny =>
-        MaxJointZeroOffsetDegrees > 0 || MaxLinkLengthErrorMillimeters > 0 || BacklashDegrees > 0 || EncoderNoiseDegrees > 0
+        MaxJointZeroOffsetDegrees > 0 || MaxLinkLengthErrorMillimeters > 0 || MaxToolOffsetErrorMillimeters > 0 || BacklashDegrees > 0 || EncoderNoiseDegrees > 0
         || HasCameraErrors;
 
     /// <summary>Whether any camera error is non-zero.</summary>
@@ -106,6 +117,7 @@ public sealed class ArmImprecision
     {
         Check(MaxJointZeroOffsetDegrees, 45, nameof(MaxJointZeroOffsetDegrees));
         Check(MaxLinkLengthErrorMillimeters, 50, nameof(MaxLinkLengthErrorMillimeters));
+        Check(MaxToolOffsetErrorMillimeters, 50, nameof(MaxToolOffsetErrorMillimeters));
         Check(BacklashDegrees, 10, nameof(BacklashDegrees));
         Check(EncoderNoiseDegrees, 5, nameof(EncoderNoiseDegrees));
         Check(SceneCameraPositionErrorMillimeters, 500, nameof(SceneCameraPositionErrorMillimeters));

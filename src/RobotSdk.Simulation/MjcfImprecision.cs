@@ -12,7 +12,8 @@ namespace RobotSdk.Simulation;
 /// <remarks>
 /// Link lengths: for each body from the first joint's body to <see cref="SimulatedArmModel.ToolBody"/>
 /// (chain order), <c>pos</c> becomes pos x (1 + delta / |pos|): the offset from the parent frame grows
-/// by delta along its own direction; orientations are kept. Cameras: a camera inside the chain's
+/// by delta along its own direction (delta up to the link figure, or the tool-offset figure for the
+/// tool body); orientations are kept. Cameras: a camera inside the chain's
 /// subtree is on the arm (wrist errors), any other is a scene camera; its true position is the
 /// nominal plus an error of the set size in a random direction of its parent's frame, its true
 /// orientation the nominal turned by the set angle about a random axis of the camera's own frame.
@@ -52,7 +53,7 @@ internal sealed class MjcfImprecision
         var draws = new ImprecisionDraws(figures.Seed);
         LinkLengthErrors = PerturbLinks(Frames, perturbed, chain, figures, draws);
         Cameras = PerturbCameras(perturbed, figures, draws);
-        Xml = figures.MaxLinkLengthErrorMillimeters > 0 || figures.HasCameraErrors ? perturbed.ToString(SaveOptions.DisableFormatting) : mjcf;
+        Xml = figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors ? perturbed.ToString(SaveOptions.DisableFormatting) : mjcf;
     }
 
     /// <summary>The MJCF text to compile (the input, unchanged, when there is no geometric error).</summary>
@@ -159,11 +160,13 @@ internal sealed class MjcfImprecision
     private static List<KeyValuePair<string, double>> PerturbLinks(MjcfFrames frames, XDocument perturbed, List<XElement> chain, ArmImprecision figures, ImprecisionDraws draws)
     {
         var random = new Random(draws.LinkSeed);
-        double maximum = figures.MaxLinkLengthErrorMillimeters / 1000;
         var errors = new List<KeyValuePair<string, double>>(chain.Count);
-        foreach (XElement nominal in chain)
+        for (int link = 0; link < chain.Count; link++)
         {
+            XElement nominal = chain[link];
             string name = (string?)nominal.Attribute("name") ?? throw new ArgumentException("A body of the arm's chain has no name.");
+            // The last body is the tool frame on the last link, a drawing's dimension rather than a link between joints.
+            double maximum = (link == chain.Count - 1 ? figures.MaxToolOffsetErrorMillimeters : figures.MaxLinkLengthErrorMillimeters) / 1000;
             double delta = ImprecisionDraws.Uniform(random, maximum);
             Vector3D offset = frames.Read(nominal).Position;
             double length = offset.Length;

@@ -68,7 +68,7 @@ public sealed class VirtualWorld : IDisposable
 
         ArmImprecision? imprecision = _options.Imprecision?.Clone();
         imprecision?.Validate();
-        if (geometry is null && imprecision is { } figures && (figures.MaxLinkLengthErrorMillimeters > 0 || figures.HasCameraErrors))
+        if (geometry is null && imprecision is { } figures && (figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors))
         {
             throw new ArgumentException("Link-length and camera errors change the MJCF before it compiles: make the world with VirtualWorld.Create(arm, options).", nameof(options));
         }

@@ -23,6 +23,7 @@ public sealed class ImprecisionTests(ITestOutputHelper output)
         Seed = seed,
         MaxJointZeroOffsetDegrees = 3,
         MaxLinkLengthErrorMillimeters = 2,
+        MaxToolOffsetErrorMillimeters = 1,
         BacklashDegrees = 0.5,
         EncoderNoiseDegrees = 0.1,
         SceneCameraPositionErrorMillimeters = 10,
@@ -168,13 +169,36 @@ public sealed class ImprecisionTests(ITestOutputHelper output)
         Assert.InRange(mean, -0.05 * Degree, 0.05 * Degree);
     }
 
+    [Fact]
+    public void LinkFigure_LengthensTheLinksBetweenJoints_ToolFigure_OnlyTheToolFrame_WithTheSameDraws()
+    {
+        ImprecisionTruth links = TruthOf(new ArmImprecision { Seed = 3, MaxLinkLengthErrorMillimeters = 2 });
+        ImprecisionTruth tool = TruthOf(new ArmImprecision { Seed = 3, MaxToolOffsetErrorMillimeters = 2 });
+        ImprecisionTruth both = TruthOf(new ArmImprecision { Seed = 3, MaxLinkLengthErrorMillimeters = 2, MaxToolOffsetErrorMillimeters = 2 });
+
+        Assert.Equal(SimulatedArms.So101.ToolBody, links.LinkLengthErrors[^1].Key);
+        Assert.Equal(0, links.LinkLengthErrors[^1].Value);
+        Assert.Contains(links.LinkLengthErrors.SkipLast(1), link => Math.Abs(link.Value) > 1e-4);
+        Assert.All(tool.LinkLengthErrors.SkipLast(1), link => Assert.Equal(0, link.Value));
+        Assert.InRange(Math.Abs(tool.LinkLengthErrors[^1].Value), 1e-6, 0.002);
+        // One draw per body whatever the figures: turning the tool figure on changes no link's error.
+        Assert.Equal(links.LinkLengthErrors.SkipLast(1), both.LinkLengthErrors.SkipLast(1));
+        Assert.Equal(tool.LinkLengthErrors[^1], both.LinkLengthErrors[^1]);
+
+        static ImprecisionTruth TruthOf(ArmImprecision imprecision)
+        {
+            using VirtualWorld world = VirtualWorld.Create(SimulatedArms.So101, new VirtualWorldOptions { Imprecision = imprecision });
+            return world.GroundTruth;
+        }
+    }
+
     [Theory]
     [InlineData("so101")]
     [InlineData("wx250s")]
     public void LinkLengthErrors_MoveTheToolAsTheDriversKinematicsWithTheSameLengthsPredict(string name)
     {
         (SimulatedArmModel arm, RobotDescription driver, double[] goal) = Arms[name];
-        using VirtualWorld world = VirtualWorld.Create(arm, new VirtualWorldOptions { Imprecision = new ArmImprecision { Seed = 11, MaxLinkLengthErrorMillimeters = 2 } });
+        using VirtualWorld world = VirtualWorld.Create(arm, new VirtualWorldOptions { Imprecision = new ArmImprecision { Seed = 11, MaxLinkLengthErrorMillimeters = 2, MaxToolOffsetErrorMillimeters = 2 } });
         ImprecisionTruth truth = world.GroundTruth;
         KinematicChainDescription nominal = driver.Kinematics!;
 

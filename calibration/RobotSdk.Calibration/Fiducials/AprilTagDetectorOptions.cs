@@ -3,6 +3,13 @@ namespace RobotSdk.Calibration.Fiducials;
 /// <summary>Settings of an <see cref="AprilTagDetector"/>, checked when it is created.</summary>
 public sealed class AprilTagDetectorOptions
 {
+    /// <summary>
+    /// What kinematic calibration uses: quad search at full resolution (decimation 1), because
+    /// decimating by 2 loses gripper tags of 20-25 pixels, which far scene cameras give (about 12 ms
+    /// instead of 4.5 ms per 640x480 frame; docs/benchmarks.md).
+    /// </summary>
+    public static AprilTagDetectorOptions ForCalibration() => new() { Decimate = 1 };
+
     /// <summary>Families to look for; at least one, each once. Default: tag36h11.</summary>
     public IReadOnlyList<AprilTagFamily> Families { get; set; } = [AprilTagFamily.Tag36h11];
 

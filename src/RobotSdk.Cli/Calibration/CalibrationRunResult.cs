@@ -23,6 +23,9 @@ internal sealed record CalibrationRunResult
     /// <summary>Virtual arms: the backlash injected into every hinge joint, degrees (the whole play); null for a real arm.</summary>
     public double? BacklashDegrees { get; init; }
 
+    /// <summary>Virtual arms: the largest tool-frame offset error injected, millimetres (0 unless asked for; not observable by a gripper tag); null for a real arm.</summary>
+    public double? ToolOffsetErrorMillimeters { get; init; }
+
     public required int PosesPlanned { get; init; }
 
     public required int PosesUsed { get; init; }

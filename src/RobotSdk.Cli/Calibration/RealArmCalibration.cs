@@ -81,8 +81,7 @@ internal static class RealArmCalibration
     {
         var clock = Stopwatch.StartNew();
         KinematicChainDescription chain = robot.Kinematics?.Description ?? throw new ArgumentException($"The {robot.Description.Model} describes no kinematics, so it cannot be calibrated kinematically.", nameof(robot));
-        // Full-resolution quad search: decimating by 2 loses small gripper tags at the far end of the workspace.
-        using var detector = new AprilTagDetector(new AprilTagDetectorOptions { Decimate = 1 });
+        using var detector = new AprilTagDetector(AprilTagDetectorOptions.ForCalibration());
         if (robot.State == RobotState.Disconnected)
         {
             robot.Connect();

@@ -44,17 +44,19 @@ internal static class VirtualCalibration
 
     /// <summary>
     /// Starts the virtual <paramref name="armName"/> with imprecision seeded by <paramref name="seed"/> and
-    /// <paramref name="backlashDegrees"/> of backlash in every hinge, calibrates it, scores it.
+    /// <paramref name="backlashDegrees"/> of backlash in every hinge (and, when not 0, a tool frame up to
+    /// <paramref name="toolOffsetErrorMillimeters"/> off, which no tag calibration can see), calibrates it, scores it.
     /// </summary>
-    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, double backlashDegrees, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<(CalibrationProcedureResult Procedure, CalibrationRunResult Result)> RunAsync(string armName, int seed, int poseCount, int heldOutCount, double tagSize, double backlashDegrees, double toolOffsetErrorMillimeters, Action<string> log, CancellationToken cancellationToken)
     {
         ArmImprecision imprecision = ArmImprecision.Typical(seed);
         imprecision.BacklashDegrees = backlashDegrees;
+        imprecision.MaxToolOffsetErrorMillimeters = toolOffsetErrorMillimeters;
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = imprecision } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
         (CalibrationProcedureResult procedure, CalibrationRunResult result) = await CalibrateAsync(arm, robot, seed, poseCount, heldOutCount, null, tagSize, log, cancellationToken).ConfigureAwait(false);
-        return (procedure, result with { BacklashDegrees = backlashDegrees });
+        return (procedure, result with { BacklashDegrees = backlashDegrees, ToolOffsetErrorMillimeters = toolOffsetErrorMillimeters });
     }
 
     /// <summary>Calibrates <paramref name="robot"/>, the connected driver of <paramref name="arm"/>, and scores it against the arm's ground truth; leaves the robot inactive.</summary>
@@ -76,8 +78,7 @@ internal static class VirtualCalibration
         Pose nominalCamera = chain.Description.Base * (camera.ToRigEntry(CameraMount.Fixed).Extrinsics
             ?? throw new InvalidOperationException("The scene camera has no nominal extrinsics."));
         var rig = new VirtualCalibrationRig(robot, camera, arm.World);
-        // Full-resolution quad search: decimating by 2 loses the 20-25 px gripper tags of the far scene cameras.
-        using var detector = new AprilTagDetector(new AprilTagDetectorOptions { Decimate = 1 });
+        using var detector = new AprilTagDetector(AprilTagDetectorOptions.ForCalibration());
         if (robot.State == RobotState.Disconnected)
         {
             robot.Connect();

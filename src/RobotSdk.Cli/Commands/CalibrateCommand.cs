@@ -38,10 +38,11 @@ internal static class CalibrateCommand
         var tagId = new Option<int>("--tag-id") { Description = "The gripper tag's id, tag36h11 (default 10).", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out") { Description = "Folder for the calibration file and the report (default robot-output/calibration/ARM-seedN, or ARM-TIMESTAMP for a real arm)." };
         var backlash = new Option<double>("--backlash-deg") { Description = "With --virtual: gear backlash injected into every hinge joint, degrees, the whole play (default 0.25, the typical imprecision's).", DefaultValueFactory = _ => 0.25 };
+        var toolOffset = new Option<double>("--tool-offset-error-mm") { Description = "With --virtual: also make the tool frame's offset on the last link up to this much off (a jaw longer or shorter than drawn); no gripper-tag calibration can observe it (default 0).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("calibrate", "Identify an arm's joint zero offsets, link lengths and camera pose from a fixed camera and the gripper tag; write a calibration file and an HTML report (--virtual: on a virtual arm, scored against ground truth).")
         {
-            arm, isVirtual, port, baud, camera, intrinsics, seed, poses, heldOut, tagSize, tagId, backlash, output, json,
+            arm, isVirtual, port, baud, camera, intrinsics, seed, poses, heldOut, tagSize, tagId, backlash, toolOffset, output, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -76,8 +77,14 @@ internal static class CalibrateCommand
                         return Usage(string.Create(CultureInfo.InvariantCulture, $"--backlash-deg must be in [0, 10] degrees; got {backlashDegrees}."));
                     }
 
+                    double toolOffsetMillimeters = parse.GetValue(toolOffset);
+                    if (!(toolOffsetMillimeters is >= 0 and <= 50))
+                    {
+                        return Usage(string.Create(CultureInfo.InvariantCulture, $"--tool-offset-error-mm must be in [0, 50] millimetres; got {toolOffsetMillimeters}."));
+                    }
+
                     int seedValue = parse.GetValue(seed);
-                    (procedure, result) = await VirtualCalibration.RunAsync(name, seedValue, parse.GetValue(poses), parse.GetValue(heldOut), size, backlashDegrees, log, cancellationToken).ConfigureAwait(false);
+                    (procedure, result) = await VirtualCalibration.RunAsync(name, seedValue, parse.GetValue(poses), parse.GetValue(heldOut), size, backlashDegrees, toolOffsetMillimeters, log, cancellationToken).ConfigureAwait(false);
                     folder = parse.GetValue(output) ?? CalibrationOutput.DefaultFolder(name, "seed" + seedValue.ToString(CultureInfo.InvariantCulture));
                 }
                 else
