@@ -24,6 +24,8 @@ internal sealed class FakeEmbodiment : IEmbodiment
 
     public int Captures { get; private set; }
 
+    public int RecordedCount => Volatile.Read(ref _count);
+
     /// <summary>The mapped actions, in control-step order (refused ones included).</summary>
     public float[][] Recorded()
     {

@@ -16,6 +16,7 @@ internal sealed class RunnerTestRig : IDisposable
     {
         Robot = robot;
         Manifest = manifest;
+        Observations.Embodiment = Embodiment;
     }
 
     public Robot Robot { get; }
