@@ -12,21 +12,28 @@ internal sealed class CommandIntervalRecorder(long timestampFrequency, int capac
     private long _maxTicks;
     private long _lastTicks;
 
-    /// <summary>Records a command sent at <paramref name="timestampTicks"/>.</summary>
-    public void Record(long timestampTicks)
+    /// <summary>Records a command sent at <paramref name="timestampTicks"/> in control step <paramref name="step"/>.</summary>
+    public void Record(long timestampTicks, long step)
     {
         if (_lastTicks != 0)
         {
             long interval = timestampTicks - _lastTicks;
             _intervals[_count % _intervals.Length] = interval;
             _count++;
-            _maxTicks = Math.Max(_maxTicks, interval);
+            if (interval > _maxTicks)
+            {
+                _maxTicks = interval;
+                MaxStep = step;
+            }
         }
 
         _lastTicks = timestampTicks;
     }
 
     public double MaxMilliseconds => ToMilliseconds(_maxTicks);
+
+    /// <summary>The step whose command ended the largest interval.</summary>
+    public long MaxStep { get; private set; }
 
     /// <summary>The <paramref name="quantile"/> (0 to 1) of the recent intervals, in milliseconds; 0 without any.</summary>
     public double QuantileMilliseconds(double quantile)

@@ -141,7 +141,7 @@ internal sealed partial class PolicyRun
         }
 
         _robot.Arm.SetTargetPositions(_armTargets);
-        _commandIntervals.Record(_time.GetTimestamp());
+        _commandIntervals.Record(_time.GetTimestamp(), step);
         for (int g = 0; g < _gripperTargets.Length; g++)
         {
             double fraction = _gripperTargets[g];

@@ -172,6 +172,7 @@ internal sealed partial class PolicyRun : IDisposable
                 LastMapProblem = _lastMapProblem,
                 ChunksReceived = _chunksReceived,
                 MaxCommandGapMs = _commandIntervals.MaxMilliseconds,
+                MaxCommandGapStep = _commandIntervals.MaxStep,
                 CommandPeriodP50Ms = _commandIntervals.QuantileMilliseconds(0.5),
                 CommandPeriodP99Ms = _commandIntervals.QuantileMilliseconds(0.99),
                 InferenceMsP50 = Quantile(inference, 0.5),

@@ -43,6 +43,9 @@ public sealed class PolicyRunReport
     /// <summary>Largest interval between two consecutive arm commands, in milliseconds (measured on the control thread).</summary>
     public double MaxCommandGapMs { get; init; }
 
+    /// <summary>The control step whose command ended the largest gap (to line it up with logs or chunk arrivals).</summary>
+    public long MaxCommandGapStep { get; init; }
+
     /// <summary>Median interval between consecutive arm commands, in milliseconds.</summary>
     public double CommandPeriodP50Ms { get; init; }
 
