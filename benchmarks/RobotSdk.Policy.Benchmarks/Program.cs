@@ -29,7 +29,7 @@ for (int run = 1; run <= runs; run++)
         ModeResult result = await MeasureAsync(mode);
         results[mode].Add(result);
         Console.WriteLine(FormattableString.Invariant(
-            $"run {run} {mode,-18} gap max {result.MaxGapMs,6:0.00} ms at step {result.MaxGapStep,3}  p99 {result.PeriodP99Ms,6:0.00} ms  robot loop max period error {result.RobotLoopMaxPeriodErrorMs,6:0.00} ms  missed {result.MissedSteps,3}  held {result.HeldSteps,4}  chunks {result.Chunks,3}  inference p50 {result.InferenceP50Ms,6:0.0} ms  boundary jump {result.BoundaryJump:0.00000} excess {result.BoundaryExcess:0.00000} (mean {result.MeanBoundaryExcess:0.00000})  bytes/step {result.BytesPerStep:0.###} over {result.MeasuredSteps} steps"));
+            $"run {run} {mode,-18} gap max {result.MaxGapMs,6:0.00} ms at step {result.MaxGapStep,3}  late {result.LateCommands,2}  p99 {result.PeriodP99Ms,6:0.00} ms  robot loop max period error {result.RobotLoopMaxPeriodErrorMs,6:0.00} ms  missed {result.MissedSteps,3}  held {result.HeldSteps,4} (longest pause {result.LongestPauseMs,5:0} ms)  chunks {result.Chunks,3}  inference p50 {result.InferenceP50Ms,6:0.0} ms  boundary jump {result.BoundaryJump:0.00000} excess {result.BoundaryExcess:0.00000} (mean {result.MeanBoundaryExcess:0.00000})  bytes/step {result.BytesPerStep:0.###} over {result.MeasuredSteps} steps"));
     }
 }
 
@@ -39,11 +39,13 @@ Console.WriteLine();
 Console.WriteLine("| " + string.Join(" | ", ["metric", .. modes.Select(m => m.ToString())]) + " |");
 Console.WriteLine("|" + string.Concat(Enumerable.Repeat("---|", modes.Length + 1)));
 Row("largest gap between commands (ms)", r => r.MaxGapMs, "0.00");
+Row("commands later than 1.5 periods (of about 500)", r => r.LateCommands, "0");
 Row("command period p50 (ms)", r => r.PeriodP50Ms, "0.00");
 Row("command period p99 (ms)", r => r.PeriodP99Ms, "0.00");
 Row("robot's own 200 Hz loop: largest period error (ms)", r => r.RobotLoopMaxPeriodErrorMs, "0.00");
 Row("missed deadlines (steps)", r => r.MissedSteps, "0");
-Row("held steps", r => r.HeldSteps, "0");
+Row("held steps (arm paused, waiting for the policy)", r => r.HeldSteps, "0");
+Row("longest pause of the arm (ms)", r => r.LongestPauseMs, "0");
 Row("chunks received", r => r.Chunks, "0");
 Row("inference p50 (ms)", r => r.InferenceP50Ms, "0.0");
 Row("delay d p50 (steps)", r => r.DelayP50, "0");
@@ -54,6 +56,7 @@ Row("largest discontinuity at any step (rad)", r => r.AnyStepExcess, "0.00000");
 Row("allocated bytes per control step", r => r.BytesPerStep, "0.###");
 Console.WriteLine();
 double period = 1000 / RateHz;
+Console.WriteLine(FormattableString.Invariant($"runs whose largest gap stayed within 1.5 control periods: ") + string.Join(", ", modes.Select(m => FormattableString.Invariant($"{m} {results[m].Count(r => r.MaxGapMs <= 1.5 * period)}/{runs}"))));
 Console.WriteLine(FormattableString.Invariant($"largest gap / control period ({period} ms): ") + string.Join(", ", modes.Select(m => FormattableString.Invariant($"{m} {Median(results[m], r => r.MaxGapMs) / period:0.00}"))));
 double naive = Median(results[ChunkExecution.Asynchronous], r => r.BoundaryExcess);
 double blended = Median(results[ChunkExecution.RealTimeChunking], r => r.BoundaryExcess);
@@ -128,17 +131,19 @@ async Task<ModeResult> MeasureAsync(ChunkExecution mode)
         }
     }
 
-    return new ModeResult(report.MaxCommandGapMs, report.MaxCommandGapStep, report.CommandPeriodP50Ms, report.CommandPeriodP99Ms, report.MissedSteps, report.HeldSteps, report.ChunksReceived,
+    return new ModeResult(report.MaxCommandGapMs, report.MaxCommandGapStep, report.LateCommands, report.CommandPeriodP50Ms, report.CommandPeriodP99Ms, report.MissedSteps, report.HeldSteps, report.LongestHoldSteps * 1000 / RateHz, report.ChunksReceived,
         report.InferenceMsP50, report.DelayStepsP50, jump, excess, switches == 0 ? 0 : excessSum / switches, anyExcess, report.AllocatedBytesPerStep, report.AllocationMeasuredSteps, robotLoopMaxPeriodErrorMs);
 }
 
 internal sealed record ModeResult(
     double MaxGapMs,
     long MaxGapStep,
+    double LateCommands,
     double PeriodP50Ms,
     double PeriodP99Ms,
     double MissedSteps,
     double HeldSteps,
+    double LongestPauseMs,
     double Chunks,
     double InferenceP50Ms,
     double DelayP50,

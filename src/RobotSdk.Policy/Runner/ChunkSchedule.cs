@@ -12,7 +12,9 @@ public sealed class ChunkSchedule
     /// <summary>A first step meaning "the first step that asks after publication gets row 0" (synchronous execution, where a chunk starts when it arrives).</summary>
     public const long AtFirstRequest = long.MinValue;
 
-    private readonly Lock _lock = new();
+    // A spin lock, not Lock or Monitor: the sections are a few field writes, and a blocking lock
+    // allocates its wait event the first time a thread has to wait, which the control thread must not.
+    private SpinLock _lock = new(enableThreadOwnerTracking: false);
     private readonly TemporalEnsembler? _ensembler;
     private float[] _current;
     private float[] _spare;
@@ -92,8 +94,10 @@ public sealed class ChunkSchedule
             chunk.CopyTo(_spare);
         }
 
-        lock (_lock)
+        bool taken = false;
+        try
         {
+            _lock.Enter(ref taken);
             if (_ensembler is not null)
             {
                 _ensembler.Add(chunk, firstStep);
@@ -109,6 +113,13 @@ public sealed class ChunkSchedule
             _generation++;
             return _generation;
         }
+        finally
+        {
+            if (taken)
+            {
+                _lock.Exit();
+            }
+        }
     }
 
     /// <summary>
@@ -119,8 +130,10 @@ public sealed class ChunkSchedule
     /// </summary>
     public bool TryGetAction(long step, Span<float> action, out ActionAnchor? anchor)
     {
-        lock (_lock)
+        bool taken = false;
+        try
         {
+            _lock.Enter(ref taken);
             anchor = _currentAnchor;
             if (_generation == 0)
             {
@@ -155,23 +168,48 @@ public sealed class ChunkSchedule
             _anchorInUse = anchor;
             return true;
         }
+        finally
+        {
+            if (taken)
+            {
+                _lock.Exit();
+            }
+        }
     }
 
     /// <summary>Ends the reservation of the anchor the last successful <see cref="TryGetAction"/> handed out.</summary>
     public void ReleaseAnchor()
     {
-        lock (_lock)
+        bool taken = false;
+        try
         {
+            _lock.Enter(ref taken);
             _anchorInUse = null;
+        }
+        finally
+        {
+            if (taken)
+            {
+                _lock.Exit();
+            }
         }
     }
 
     /// <summary>True while <paramref name="anchor"/> belongs to the current chunk or is being used for an action, so it must not be refilled.</summary>
     public bool IsAnchorReserved(ActionAnchor anchor)
     {
-        lock (_lock)
+        bool taken = false;
+        try
         {
+            _lock.Enter(ref taken);
             return ReferenceEquals(anchor, _currentAnchor) || ReferenceEquals(anchor, _anchorInUse);
+        }
+        finally
+        {
+            if (taken)
+            {
+                _lock.Exit();
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ namespace RobotSdk.Policy.Runner;
 /// the maximum over the whole run and a ring of the most recent intervals for the quantiles.
 /// Read only after the control thread has ended.
 /// </summary>
-internal sealed class CommandIntervalRecorder(long timestampFrequency, int capacity = 65_536)
+internal sealed class CommandIntervalRecorder(long timestampFrequency, long lateTicks, int capacity = 65_536)
 {
     private readonly long[] _intervals = new long[capacity];
     private long _count;
@@ -20,6 +20,11 @@ internal sealed class CommandIntervalRecorder(long timestampFrequency, int capac
             long interval = timestampTicks - _lastTicks;
             _intervals[_count % _intervals.Length] = interval;
             _count++;
+            if (interval > lateTicks)
+            {
+                LateCount++;
+            }
+
             if (interval > _maxTicks)
             {
                 _maxTicks = interval;
@@ -31,6 +36,9 @@ internal sealed class CommandIntervalRecorder(long timestampFrequency, int capac
     }
 
     public double MaxMilliseconds => ToMilliseconds(_maxTicks);
+
+    /// <summary>Intervals longer than the late threshold.</summary>
+    public long LateCount { get; private set; }
 
     /// <summary>The step whose command ended the largest interval.</summary>
     public long MaxStep { get; private set; }

@@ -19,6 +19,8 @@ internal sealed partial class PolicyRun
     private long _executed;
     private long _startupSteps;
     private long _heldSteps;
+    private long _holdRun;
+    private long _longestHold;
     private long _missedSteps;
     private long _mapFailures;
     private string? _lastMapProblem;
@@ -35,7 +37,7 @@ internal sealed partial class PolicyRun
         _gripperSent = new double[_embodiment.GripperCount];
         Array.Fill(_gripperTargets, double.NaN);
         Array.Fill(_gripperSent, double.NaN);
-        _commandIntervals = new CommandIntervalRecorder(_time.TimestampFrequency);
+        _commandIntervals = new CommandIntervalRecorder(_time.TimestampFrequency, lateTicks: _periodTicks * 3 / 2);
 
         // Sleep while the deadline is further than 1.5 ms away (Linux sleeps overshoot), spin the rest.
         _sleepThresholdTicks = _time.TimestampFrequency * 3 / 2000;
@@ -121,6 +123,7 @@ internal sealed partial class PolicyRun
                 _armCandidate.CopyTo(_armTargets, 0);
                 _gripperCandidate.CopyTo(_gripperTargets, 0);
                 _executed++;
+                _holdRun = 0;
             }
             else
             {
@@ -134,6 +137,8 @@ internal sealed partial class PolicyRun
         else if (_hadAction)
         {
             _heldSteps++;
+            _holdRun++;
+            _longestHold = Math.Max(_longestHold, _holdRun);
         }
         else
         {

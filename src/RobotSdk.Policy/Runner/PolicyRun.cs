@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using RobotSdk.Policy.Manifest;
 
@@ -71,6 +72,7 @@ internal sealed partial class PolicyRun : IDisposable
         RobotDiagnostics before = _robot.GetDiagnostics();
         var control = new Thread(ControlThreadMain) { Name = $"policy-control:{_robot.Name}", IsBackground = true, Priority = ThreadPriority.Highest };
         var inference = new Thread(InferenceThreadMain) { Name = $"policy-inference:{_robot.Name}", IsBackground = true };
+        ExceptionDispatchInfo? stopConditionFailure = null;
         control.Start();
         inference.Start();
         using (cancellationToken.Register(() => RequestStop(PolicyRunStopReason.Cancelled)))
@@ -78,8 +80,19 @@ internal sealed partial class PolicyRun : IDisposable
             TimeSpan poll = TimeSpan.FromSeconds(Math.Clamp(1 / _rateHz, 0.005, 0.05));
             while (!_controlEnded.Task.IsCompleted)
             {
-                if (stopWhen is not null && !IsStopping && stopWhen())
+                try
                 {
+                    if (stopWhen is not null && !IsStopping && stopWhen())
+                    {
+                        RequestStop(PolicyRunStopReason.StopConditionMet);
+                    }
+                }
+#pragma warning disable CA1031 // Rethrown below, once both threads have ended.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    stopConditionFailure = ExceptionDispatchInfo.Capture(exception);
+                    AddFailure($"the stop condition threw: {exception.Message}");
                     RequestStop(PolicyRunStopReason.StopConditionMet);
                 }
 
@@ -90,6 +103,7 @@ internal sealed partial class PolicyRun : IDisposable
         }
 
         await HandBackHoldingAsync().ConfigureAwait(false);
+        stopConditionFailure?.Throw();
         RobotDiagnostics after = _robot.GetDiagnostics();
         PolicyRunReport report = BuildReport(before, after);
         PolicyRunnerLog.Ended(_logger, report.StopReason, report.Steps, report.ChunksReceived, report.HeldSteps, report.MaxCommandGapMs);
@@ -167,12 +181,14 @@ internal sealed partial class PolicyRun : IDisposable
                 StepsExecuted = _executed,
                 StartupSteps = _startupSteps,
                 HeldSteps = _heldSteps,
+                LongestHoldSteps = _longestHold,
                 MissedSteps = _missedSteps,
                 MapFailures = _mapFailures,
                 LastMapProblem = _lastMapProblem,
                 ChunksReceived = _chunksReceived,
                 MaxCommandGapMs = _commandIntervals.MaxMilliseconds,
                 MaxCommandGapStep = _commandIntervals.MaxStep,
+                LateCommands = _commandIntervals.LateCount,
                 CommandPeriodP50Ms = _commandIntervals.QuantileMilliseconds(0.5),
                 CommandPeriodP99Ms = _commandIntervals.QuantileMilliseconds(0.99),
                 InferenceMsP50 = Quantile(inference, 0.5),

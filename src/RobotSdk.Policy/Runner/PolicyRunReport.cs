@@ -28,6 +28,9 @@ public sealed class PolicyRunReport
     /// <summary>Steps after the first chunk with no action for them (a synchronous pause, or a chunk that ran out): the last target was sent again.</summary>
     public long HeldSteps { get; init; }
 
+    /// <summary>The longest run of consecutive held steps after the first chunk: the longest the arm paused waiting for the policy.</summary>
+    public long LongestHoldSteps { get; init; }
+
     /// <summary>Deadlines the control thread missed (it was descheduled for longer than a period); those steps were skipped, not bunched.</summary>
     public long MissedSteps { get; init; }
 
@@ -45,6 +48,9 @@ public sealed class PolicyRunReport
 
     /// <summary>The control step whose command ended the largest gap (to line it up with logs or chunk arrivals).</summary>
     public long MaxCommandGapStep { get; init; }
+
+    /// <summary>Commands that came more than 1.5 control periods after the previous one (the control thread was descheduled).</summary>
+    public long LateCommands { get; init; }
 
     /// <summary>Median interval between consecutive arm commands, in milliseconds.</summary>
     public double CommandPeriodP50Ms { get; init; }

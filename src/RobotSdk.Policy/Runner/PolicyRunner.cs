@@ -112,6 +112,7 @@ public sealed class PolicyRunner
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is not positive.</exception>
     /// <exception cref="InvalidOperationException">The robot is not active, or a run is already in progress.</exception>
+    /// <remarks>An exception thrown by <paramref name="stopWhen"/> ends the run and is rethrown once the run has stopped.</remarks>
     public async Task<PolicyRunReport> RunAsync(TimeSpan duration, Func<bool>? stopWhen, CancellationToken cancellationToken = default)
     {
         if (duration <= TimeSpan.Zero)

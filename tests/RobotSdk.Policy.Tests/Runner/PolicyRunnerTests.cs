@@ -247,8 +247,13 @@ public sealed class PolicyRunnerTests
         var backend = new FakeBackend { Behaviour = (_, token) => Task.Delay(30, token) };
         PolicyRunner runner = rig.CreateRunner(backend, options => options.Execution = execution);
 
-        // Steady state includes holds (synchronous pauses) and chunk switches.
-        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= 200 && backend.Calls >= 10);
+        // A first run warms up what is created lazily once per robot (the robot's locks make their
+        // wait events the first time a thread has to wait); the second is the steady state, with
+        // holds (synchronous pauses) and chunk switches.
+        await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= 100 && backend.Calls >= 5);
+        int recorded = rig.Embodiment.RecordedCount;
+        int calls = backend.Calls;
+        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= recorded + 200 && backend.Calls >= calls + 10);
 
         Assert.True(report.AllocationMeasuredSteps > 50, $"only {report.AllocationMeasuredSteps} steps were measured");
         Assert.True(report.ControlThreadAllocatedBytes == 0, $"the control thread allocated {report.ControlThreadAllocatedBytes} bytes in {report.AllocationMeasuredSteps} steps");
@@ -269,6 +274,23 @@ public sealed class PolicyRunnerTests
         Assert.Equal(10, report.MapFailures);
         Assert.Equal(FakeEmbodiment.Problem, report.LastMapProblem);
         Assert.Empty(report.Failures);
+    }
+
+    [Fact]
+    public async Task AStopConditionThatThrows_EndsTheRun_AndTheExceptionReachesTheCaller()
+    {
+        using var rig = RunnerTestRig.Create(chunkLength: 10, executionHorizon: 5);
+        var backend = new FakeBackend();
+        PolicyRunner runner = rig.CreateRunner(backend);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            runner.RunAsync(TimeSpan.FromSeconds(60), () => backend.Calls >= 2 ? throw new InvalidOperationException("the success check broke") : false));
+
+        Assert.Equal("the success check broke", exception.Message);
+        Assert.Equal(RobotState.Active, rig.Robot.State);
+        PolicyRunReport next = await runner.RunAsync(TimeSpan.FromSeconds(60), () => backend.Calls >= 4); // the runner is free again
+        Assert.Equal(PolicyRunStopReason.StopConditionMet, next.StopReason);
+        Assert.Equal(1, backend.Starts); // started once, for both runs
     }
 
     [Fact]
