@@ -18,7 +18,8 @@ namespace RobotSdk.Policy.Runner;
 /// <see cref="PolicyRunnerOptions.Fallback"/> when one is configured and stays on it; otherwise it
 /// holds and retries (<see cref="PolicyRunnerOptions.HoldOnStall"/>) or ends the run. An emergency
 /// stop or cancellation terminates the backend's inference in progress and ends the run.
-/// One run at a time; a runner can run again (episode after episode).
+/// One run at a time; a runner can run again (episode after episode), and starts each backend once.
+/// The runner does not own the robot, the backends or the observation source: their owner disposes them.
 /// </remarks>
 public sealed class PolicyRunner
 {
