@@ -46,6 +46,7 @@ public sealed class PolicyRunnerTests
     [Theory]
     [InlineData(ChunkExecution.Asynchronous)]
     [InlineData(ChunkExecution.RealTimeChunking)]
+    [InlineData(ChunkExecution.TemporalEnsembling)]
     public async Task OverlappedModes_NeverRunOut_WithFastInference_AndUseTheRowOfEachStep(ChunkExecution execution)
     {
         // 20 Hz with 40 rows to spare after s: a 2 s margin against a loaded machine.
