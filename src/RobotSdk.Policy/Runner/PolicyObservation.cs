@@ -34,4 +34,10 @@ public sealed class PolicyObservation
 
     /// <summary>When the state was read (the runner's <see cref="TimeProvider"/> timestamp).</summary>
     public long TimestampTicks { get; set; }
+
+    /// <summary>
+    /// The runner's control step the observation belongs to: row r of the chunk computed from it is
+    /// the action for step <c>ControlStep + r</c> (steps count from 0 at the start of a run).
+    /// </summary>
+    public long ControlStep { get; set; }
 }
