@@ -15,7 +15,7 @@ namespace RobotSdk.Policy.Observation;
 /// it, except for a camera that has not produced any frame yet, which is waited for (up to
 /// <see cref="FirstFrameTimeout"/>). Once every camera has delivered, a capture allocates nothing.
 /// </summary>
-public sealed class RobotObservationSource
+public sealed class RobotObservationSource : IObservationSource
 {
     private readonly PolicyInputs inputs;
     private readonly IEmbodiment embodiment;
