@@ -5,9 +5,9 @@ namespace RobotSdk.Policy.Manifest;
 /// which the first <see cref="Dimensions"/> numbers are used (the model may pad to
 /// <see cref="ModelDimensions"/>, pi0 to 32), run at <see cref="ControlRateHertz"/>, executing
 /// <see cref="ExecutionHorizon"/> actions of each chunk. Every used dimension is described by
-/// exactly one joint, gripper or end-effector entry, which is what an embodiment adapter maps
-/// onto an arm (ALOHA's 14 numbers onto two arms or one arm's slice; DROID's 7 joints and a gripper;
-/// LIBERO's tool pose and gripper).
+/// exactly one joint, gripper or end-effector entry, or listed in <see cref="UnusedIndices"/>, which
+/// is what an embodiment adapter maps onto an arm (ALOHA's 14 numbers onto two arms or one arm's
+/// slice; DROID's 7 joints and a gripper; LIBERO's tool pose and gripper).
 /// </summary>
 /// <param name="Kind">Joint targets, joint deltas, joint velocities or end-effector poses.</param>
 /// <param name="Name">ONNX output tensor or openpi response key holding the chunk (<c>actions</c>).</param>
@@ -31,6 +31,12 @@ public sealed record ActionSpace(
     IReadOnlyList<ActionGripper> Grippers,
     EndEffectorActions? EndEffector)
 {
+    /// <summary>
+    /// Used dimensions the robot ignores (manifest field <c>unused</c>): the other arm of an ALOHA
+    /// action run on one arm, the DROID joints a 6- or 5-joint arm lacks. Empty by default.
+    /// </summary>
+    public IReadOnlyList<int> UnusedIndices { get; init; } = [];
+
     /// <summary>True when dimension <paramref name="index"/> is relative to the state (joint deltas; grippers stay absolute).</summary>
     public bool IsDelta(int index) =>
         Kind switch

@@ -2,7 +2,7 @@ namespace RobotSdk.Policy.Manifest;
 
 /// <summary>Where the tool pose sits in an end-effector action, executed through the arm's calibrated kinematics.</summary>
 /// <param name="Position">Indices of x, y, z.</param>
-/// <param name="Rotation">Indices of the orientation numbers, as many as <paramref name="Representation"/> needs.</param>
+/// <param name="Rotation">Indices of the orientation numbers, as many as <paramref name="Representation"/> needs (none for <see cref="RotationRepresentation.None"/>).</param>
 /// <param name="Representation">How orientation is encoded.</param>
 /// <param name="Frame">The frame of position and orientation.</param>
 /// <param name="Delta">True when the pose is relative to the tool pose at the chunk's observation.</param>
@@ -23,6 +23,7 @@ public sealed record EndEffectorActions(
         RotationRepresentation.AxisAngle or RotationRepresentation.EulerXyz => 3,
         RotationRepresentation.QuaternionWxyz => 4,
         RotationRepresentation.Rotation6D => 6,
+        RotationRepresentation.None => 0,
         _ => throw new ArgumentOutOfRangeException(nameof(representation), representation, "Unknown rotation representation."),
     };
 }

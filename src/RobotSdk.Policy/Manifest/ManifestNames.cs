@@ -44,6 +44,7 @@ internal static class ManifestNames
         ["euler-xyz"] = RotationRepresentation.EulerXyz,
         ["quaternion-wxyz"] = RotationRepresentation.QuaternionWxyz,
         ["rotation-6d"] = RotationRepresentation.Rotation6D,
+        ["none"] = RotationRepresentation.None,
     };
 
     public static readonly IReadOnlyDictionary<string, EndEffectorFrame> Frame = new Dictionary<string, EndEffectorFrame>

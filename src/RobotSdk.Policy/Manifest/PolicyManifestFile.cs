@@ -315,7 +315,7 @@ public static class PolicyManifestFile
 
     private static ActionSpace? ReadActions(ManifestJsonReader reader, JsonObject node, string path)
     {
-        reader.RejectUnknown(node, path, "kind", "name", "dimensions", "model_dimensions", "chunk_length", "execution_horizon", "control_rate_hz", "joints", "grippers", "end_effector");
+        reader.RejectUnknown(node, path, "kind", "name", "dimensions", "model_dimensions", "chunk_length", "execution_horizon", "control_rate_hz", "joints", "grippers", "end_effector", "unused");
         ActionSpaceKind? kind = reader.Choice(node, "kind", path, required: true, ManifestNames.ActionKind);
         string name = reader.String(node, "name", path, required: false) ?? "actions";
         int? dimensions = reader.Integer(node, "dimensions", path, required: true);
@@ -376,8 +376,11 @@ public static class PolicyManifestFile
             string posePath = $"{path}.end_effector";
             reader.RejectUnknown(poseNode, posePath, "position", "rotation", "representation", "frame", "delta", "meters_per_unit", "radians_per_unit");
             List<int>? position = reader.Integers(poseNode, "position", posePath, required: true);
-            List<int>? rotation = reader.Integers(poseNode, "rotation", posePath, required: true);
             RotationRepresentation? representation = reader.Choice(poseNode, "representation", posePath, required: true, ManifestNames.Rotation);
+
+            // Position-only actions have no rotation indices, so the field may be left out.
+            bool positionOnly = representation == RotationRepresentation.None;
+            List<int>? rotation = reader.Integers(poseNode, "rotation", posePath, required: !positionOnly) ?? (positionOnly && poseNode["rotation"] is null ? [] : null);
             EndEffectorFrame? frame = reader.Choice(poseNode, "frame", posePath, required: false, ManifestNames.Frame) ?? (poseNode["frame"] is null ? EndEffectorFrame.Base : null);
             bool? delta = reader.Boolean(poseNode, "delta", posePath, required: true);
             double metersPerUnit = reader.Number(poseNode, "meters_per_unit", posePath, required: false) ?? 1.0;
@@ -388,8 +391,12 @@ public static class PolicyManifestFile
             }
         }
 
+        List<int> unused = reader.Integers(node, "unused", path, required: false) ?? [];
         return kind is null || dimensions is null || chunkLength is null || rate is null
             ? null
-            : new ActionSpace(kind.Value, name, dimensions.Value, modelDimensions ?? dimensions.Value, chunkLength.Value, horizon ?? chunkLength.Value, rate.Value, joints, grippers, endEffector);
+            : new ActionSpace(kind.Value, name, dimensions.Value, modelDimensions ?? dimensions.Value, chunkLength.Value, horizon ?? chunkLength.Value, rate.Value, joints, grippers, endEffector)
+            {
+                UnusedIndices = unused,
+            };
     }
 }

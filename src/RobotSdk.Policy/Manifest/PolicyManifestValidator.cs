@@ -156,6 +156,14 @@ internal static class PolicyManifestValidator
                 report($"{path}.pad_to", Invariant($"is {padTo}, fewer than the {state.Joints.Count} joints."));
             }
 
+            for (int j = 0; j < state.Joints.Count; j++)
+            {
+                if (state.Joints[j].StartsWith(StateInput.ConstantPrefix, StringComparison.Ordinal) && !StateInput.TryParseConstant(state.Joints[j], out _))
+                {
+                    report(Invariant($"{path}.joints[{j}]"), $"'{state.Joints[j]}' is not a constant: write {StateInput.ConstantPrefix} followed by a finite number, for example {StateInput.ConstantPrefix}0.");
+                }
+            }
+
             if (!keys.Add($"/{state.Name}"))
             {
                 report($"{path}.name", $"'{state.Name}' is used by another input.");
@@ -167,7 +175,8 @@ internal static class PolicyManifestValidator
         {
             for (int j = 0; j < inputs.State[i].Joints.Count; j++)
             {
-                if (!seenJoints.Add(inputs.State[i].Joints[j]))
+                // Constants (a joint the arm lacks, held at one value) may repeat.
+                if (!inputs.State[i].Joints[j].StartsWith(StateInput.ConstantPrefix, StringComparison.Ordinal) && !seenJoints.Add(inputs.State[i].Joints[j]))
                 {
                     report(Invariant($"$.inputs.state[{i}].joints[{j}]"), $"'{inputs.State[i].Joints[j]}' appears twice in the state.");
                 }
@@ -349,7 +358,11 @@ internal static class PolicyManifestValidator
             }
 
             int rotationLength = EndEffectorActions.RotationLength(pose.Representation);
-            if (pose.Rotation.Count != rotationLength)
+            if (pose.Representation == RotationRepresentation.None && pose.Rotation.Count > 0)
+            {
+                report($"{posePath}.rotation", Invariant($"must be empty (or absent) for representation none, found {pose.Rotation.Count} indices."));
+            }
+            else if (pose.Rotation.Count != rotationLength)
             {
                 report($"{posePath}.rotation", Invariant($"must hold {rotationLength} indices for {ManifestNames.NameOf(ManifestNames.Rotation, pose.Representation)}, found {pose.Rotation.Count}."));
             }
@@ -375,11 +388,16 @@ internal static class PolicyManifestValidator
             }
         }
 
+        for (int i = 0; i < actions.UnusedIndices.Count; i++)
+        {
+            Claim(actions.UnusedIndices[i], Invariant($"{path}.unused[{i}]"));
+        }
+
         for (int index = 0; index < owners.Length; index++)
         {
             if (owners[index] is null)
             {
-                report(path, Invariant($"dimension {index} is not described by any joint, gripper or end_effector entry."));
+                report(path, Invariant($"dimension {index} is not described by any joint, gripper, end_effector or unused entry."));
             }
         }
     }

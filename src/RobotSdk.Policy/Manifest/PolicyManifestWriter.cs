@@ -121,16 +121,23 @@ internal static class PolicyManifestWriter
 
         if (actions.EndEffector is { } pose)
         {
-            node["end_effector"] = new JsonObject
+            var poseNode = new JsonObject { ["position"] = Integers(pose.Position) };
+            if (pose.Representation != RotationRepresentation.None || pose.Rotation.Count > 0)
             {
-                ["position"] = Integers(pose.Position),
-                ["rotation"] = Integers(pose.Rotation),
-                ["representation"] = ManifestNames.NameOf(ManifestNames.Rotation, pose.Representation),
-                ["frame"] = ManifestNames.NameOf(ManifestNames.Frame, pose.Frame),
-                ["delta"] = pose.Delta,
-                ["meters_per_unit"] = pose.MetersPerUnit,
-                ["radians_per_unit"] = pose.RadiansPerUnit,
-            };
+                poseNode["rotation"] = Integers(pose.Rotation);
+            }
+
+            poseNode["representation"] = ManifestNames.NameOf(ManifestNames.Rotation, pose.Representation);
+            poseNode["frame"] = ManifestNames.NameOf(ManifestNames.Frame, pose.Frame);
+            poseNode["delta"] = pose.Delta;
+            poseNode["meters_per_unit"] = pose.MetersPerUnit;
+            poseNode["radians_per_unit"] = pose.RadiansPerUnit;
+            node["end_effector"] = poseNode;
+        }
+
+        if (actions.UnusedIndices.Count > 0)
+        {
+            node["unused"] = Integers(actions.UnusedIndices);
         }
 
         return node;

@@ -14,4 +14,11 @@ public enum RotationRepresentation
 
     /// <summary>First two columns of the rotation matrix, 6 numbers (manifest value <c>rotation-6d</c>).</summary>
     Rotation6D,
+
+    /// <summary>
+    /// No orientation, 0 numbers (manifest value <c>none</c>): position-only end-effector actions,
+    /// solved with position-only inverse kinematics so that 5-joint arms such as the SO-101, which
+    /// cannot reach every orientation, follow them.
+    /// </summary>
+    None,
 }

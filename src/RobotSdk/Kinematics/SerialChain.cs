@@ -135,7 +135,8 @@ public sealed class SerialChain
     /// Damped-least-squares inverse kinematics: starting from <paramref name="seed"/>, finds
     /// joint positions within the joint limits that bring the tool to <paramref name="target"/>.
     /// With <see cref="InverseKinematicsOptions.OrientationWeight"/> 0 only the position counts,
-    /// which suits 5-joint arms that cannot reach every orientation.
+    /// which suits 5-joint arms that cannot reach every orientation. Allocates nothing unless the
+    /// solve from the seed fails and restarts are tried.
     /// </summary>
     public InverseKinematicsResult SolveInverseKinematics(Pose target, ReadOnlySpan<double> seed, Span<double> solution, InverseKinematicsOptions? options = null)
     {
@@ -201,7 +202,8 @@ public sealed class SerialChain
             solution[i] = Math.Clamp(solution[i], _limits[i].MinPosition, _limits[i].MaxPosition);
         }
 
-        Span<double> jacobian = new double[6 * n];
+        // On the stack, so a solve from a good seed allocates nothing (policy runners solve every control step).
+        Span<double> jacobian = n <= 32 ? stackalloc double[6 * n] : new double[6 * n];
         Span<double> error = stackalloc double[6];
         Span<double> system = stackalloc double[36];
         Span<double> y = stackalloc double[6];

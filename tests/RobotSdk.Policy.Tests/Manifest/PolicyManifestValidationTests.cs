@@ -44,6 +44,9 @@ public sealed class PolicyManifestValidationTests : IDisposable
         ["local prompt without tokenizer"] = document => document["inputs"]!["prompt"]!.AsObject().Remove("tokenizer"),
         ["wrong format"] = document => document["format"] = "robotsdk.camera-rig",
         ["newer version"] = document => document["version"] = 2,
+        ["unused index outside dimensions"] = document => Actions(document)["unused"] = new JsonArray(8),
+        ["unused index also driven"] = document => Actions(document)["unused"] = new JsonArray(2),
+        ["constant that is no number"] = document => document["inputs"]!["state"]![0]!["joints"]![2] = "constant:zero",
     };
 
     private readonly ManifestWorkspace workspace = new();
@@ -88,6 +91,9 @@ public sealed class PolicyManifestValidationTests : IDisposable
         { "local prompt without tokenizer", "$.inputs.prompt.tokenizer", "is required for local models" },
         { "wrong format", "$.format", "is 'robotsdk.camera-rig', expected 'robotsdk.policy-manifest'." },
         { "newer version", "$.version", "policy manifest version 2 is not supported" },
+        { "unused index outside dimensions", "$.actions.unused[0]", "index 8 is outside the 8 action dimensions." },
+        { "unused index also driven", "$.actions.unused[0]", "index 2 is already taken by $.actions.joints[2].index." },
+        { "constant that is no number", "$.inputs.state[0].joints[2]", "'constant:zero' is not a constant: write constant: followed by a finite number" },
     };
 
     [Theory]
@@ -132,7 +138,7 @@ public sealed class PolicyManifestValidationTests : IDisposable
         var error = Assert.Throws<PolicyManifestException>(() => PolicyManifestFile.Load(path));
 
         Assert.Equal(
-            ["dimension 8 is not described by any joint, gripper or end_effector entry.", "dimension 9 is not described by any joint, gripper or end_effector entry."],
+            ["dimension 8 is not described by any joint, gripper, end_effector or unused entry.", "dimension 9 is not described by any joint, gripper, end_effector or unused entry."],
             error.Problems.Where(problem => problem.JsonPath == "$.actions").Select(problem => problem.Message));
     }
 
@@ -177,6 +183,105 @@ public sealed class PolicyManifestValidationTests : IDisposable
 
         Assert.Contains(error.Problems, problem => problem.ToString() == "$.model.steps: must be at least 1, found 0.");
         Assert.Contains(error.Problems, problem => problem.ToString() == "$.actions.end_effector.rotation: must hold 3 indices for axis-angle, found 4.");
+    }
+
+    [Fact]
+    public void Load_AcceptsUnusedDimensionsAndRepeatedConstants_ForAJointTheArmLacks()
+    {
+        JsonObject document = ManifestWorkspace.ValidDocument();
+        JsonArray joints = Actions(document)["joints"]!.AsArray();
+        joints.RemoveAt(4);
+        joints.RemoveAt(2);
+        Actions(document)["unused"] = new JsonArray(2, 4);
+        Actions(document)["kind"] = "joint-absolute";
+        JsonArray state = document["inputs"]!["state"]![0]!["joints"]!.AsArray();
+        state[2] = "constant:0";
+        state[4] = "constant:0";
+
+        PolicyManifest manifest = PolicyManifestFile.Load(workspace.Write(document));
+
+        Assert.Equal([2, 4], manifest.Actions.UnusedIndices);
+        Assert.Equal(["joint_1", "joint_2", "constant:0", "joint_4", "constant:0", "joint_6", "joint_7"], manifest.Inputs.State[0].Joints);
+    }
+
+    [Fact]
+    public void Load_ReportsAnUnusedDimensionThatIsAlsoDriven_AndAnUndescribedOne()
+    {
+        JsonObject document = ManifestWorkspace.ValidDocument();
+        Actions(document)["joints"]!.AsArray().RemoveAt(6);
+        Actions(document)["unused"] = new JsonArray(7);
+
+        var error = Assert.Throws<PolicyManifestException>(() => PolicyManifestFile.Load(workspace.Write(document)));
+
+        Assert.Contains(error.Problems, problem => problem.ToString() == "$.actions.unused[0]: index 7 is already taken by $.actions.grippers[0].index.");
+        Assert.Contains(error.Problems, problem => problem.ToString() == "$.actions: dimension 6 is not described by any joint, gripper, end_effector or unused entry.");
+    }
+
+    [Fact]
+    public void Load_AcceptsPositionOnlyEndEffectorActions_WithOrWithoutAnEmptyRotation()
+    {
+        foreach (JsonNode? rotation in new JsonNode?[] { null, new JsonArray() })
+        {
+            JsonObject document = PositionOnlyDocument();
+            if (rotation is not null)
+            {
+                Actions(document)["end_effector"]!["rotation"] = rotation;
+            }
+
+            PolicyManifest manifest = PolicyManifestFile.Load(workspace.Write(document));
+
+            EndEffectorActions pose = manifest.Actions.EndEffector!;
+            Assert.Equal(RotationRepresentation.None, pose.Representation);
+            Assert.Empty(pose.Rotation);
+            Assert.Equal([0, 1, 2], pose.Position);
+        }
+    }
+
+    [Fact]
+    public void Load_RejectsRotationIndicesForRepresentationNone_AndAMissingRotationForAxisAngle()
+    {
+        JsonObject withIndices = PositionOnlyDocument();
+        Actions(withIndices)["end_effector"]!["rotation"] = new JsonArray(3);
+        JsonObject axisAngle = PositionOnlyDocument();
+        Actions(axisAngle)["end_effector"]!["representation"] = "axis-angle";
+
+        var indices = Assert.Throws<PolicyManifestException>(() => PolicyManifestFile.Load(workspace.Write(withIndices, "indices.json")));
+        var missing = Assert.Throws<PolicyManifestException>(() => PolicyManifestFile.Load(workspace.Write(axisAngle, "missing.json")));
+
+        Assert.Contains(indices.Problems, problem => problem.ToString() == "$.actions.end_effector.rotation: must be empty (or absent) for representation none, found 1 indices.");
+        Assert.Contains(missing.Problems, problem => problem.ToString() == "$.actions.end_effector.rotation: is required.");
+    }
+
+    [Fact]
+    public void SaveThenLoad_RoundTripsPositionOnlyActionsAndUnusedDimensions()
+    {
+        PolicyManifest manifest = PolicyManifestFile.Load(workspace.Write(PositionOnlyDocument()));
+        manifest = manifest with { Actions = manifest.Actions with { Dimensions = 6, ModelDimensions = 6, UnusedIndices = [4, 5] } };
+        string path = workspace.PathOf("saved.json");
+
+        PolicyManifestFile.Save(manifest, path);
+        PolicyManifest loaded = PolicyManifestFile.Load(path);
+        JsonObject saved = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+
+        Assert.Equal([4, 5], loaded.Actions.UnusedIndices);
+        Assert.Equal(RotationRepresentation.None, loaded.Actions.EndEffector!.Representation);
+        Assert.Equal("none", (string?)saved["actions"]!["end_effector"]!["representation"]);
+        Assert.False(saved["actions"]!["end_effector"]!.AsObject().ContainsKey("rotation"));
+    }
+
+    private static JsonObject PositionOnlyDocument()
+    {
+        JsonObject document = ManifestWorkspace.ValidDocument();
+        document["inputs"]!["state"]![0]!["joints"] = new JsonArray("tool.x", "tool.y", "tool.z", "joint_4", "joint_5", "joint_6", "joint_7");
+        document["normalization"]!.AsObject().Remove("actions");
+        JsonObject actions = Actions(document);
+        actions["kind"] = "end-effector";
+        actions["dimensions"] = 4;
+        actions["model_dimensions"] = 4;
+        actions.Remove("joints");
+        actions["grippers"] = JsonNode.Parse("""[{ "index": 3, "gripper": "gripper", "closed": 0, "open": 1 }]""");
+        actions["end_effector"] = JsonNode.Parse("""{ "position": [0, 1, 2], "representation": "none", "frame": "base", "delta": false }""");
+        return document;
     }
 
     private static JsonObject Actions(JsonObject document) => document["actions"]!.AsObject();
