@@ -40,7 +40,7 @@ internal static class PolicyEvaluator
         for (int episode = 0; episode < episodes; episode++)
         {
             int seed = firstSeed + episode;
-            simulation.Reset(seed);
+            TouchCubeEpisode setup = simulation.Reset(seed);
             while (!simulation.Touched && simulation.EpisodeSeconds < TouchCubeTask.EpisodeSeconds)
             {
                 Vector3D tool = simulation.Observe(image);
@@ -63,7 +63,7 @@ internal static class PolicyEvaluator
             Vector3D end = simulation.MeasureTool();
             var outcome = new EpisodeOutcome(seed, simulation.Touched, simulation.EpisodeSeconds, (end - cube).Length);
             outcomes.Add(outcome);
-            log?.Invoke($"{arm} episode {seed}: {(outcome.Succeeded ? "touched" : "FAILED")} after {outcome.Seconds:0.0} s (tool {outcome.FinalDistanceMeters * 1000:0} mm from the cube centre)");
+            log?.Invoke($"{arm} episode {seed}: {(outcome.Succeeded ? "touched" : "FAILED")} after {outcome.Seconds:0.0} s (tool {outcome.FinalDistanceMeters * 1000:0} mm from the cube centre; cube {setup.CubePosition}, start {setup.StartToolPosition}, end {end})");
         }
 
         inference.Sort();

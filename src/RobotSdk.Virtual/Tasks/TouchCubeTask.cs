@@ -8,8 +8,10 @@ namespace RobotSdk.Virtual.Tasks;
 /// The tabletop task of the bundled learned policy: bring the tool to the red cube and touch it.
 /// Each episode's seed places the red cube at a random spot of <see cref="CubeRegionMinimum"/> ..
 /// <see cref="CubeRegionMaximum"/> (the arm's base frame, so the same for every arm) with a random
-/// yaw, the green and blue cubes as distractors at seeded spots of a slightly larger region, clear
-/// of the red cube and of each other, and picks a start point for the tool above the table. The
+/// yaw, the green and blue cubes as distractors at seeded spots of a strip beyond that region
+/// (<see cref="DistractorRegionMinimum"/> .. <see cref="DistractorRegionMaximum"/>: in the camera's
+/// view, never on the red cube's spot), apart from each other, and picks a start point for the tool
+/// above the table. The
 /// episode succeeds when MuJoCo reports a contact between any geom of the arm and the red cube.
 /// The policy sees the scene through the <see cref="CameraName"/> camera, which sits at the same
 /// pose relative to the base in every supported arm's world.
@@ -83,11 +85,21 @@ public sealed class TouchCubeTask
     /// <summary>Upper corner (x, y) of the region the red cube is placed in, base frame, metres.</summary>
     public static Vector3D CubeRegionMaximum { get; } = new(0.26, 0.09, 0);
 
-    /// <summary>Lower corner of the box the tool starts in, base frame, metres.</summary>
-    public static Vector3D StartRegionMinimum { get; } = new(0.15, -0.06, 0.10);
+    /// <summary>Lower corner (x, y) of the strip beyond the red cube's region where the distractors are placed (in the camera's view), base frame, metres.</summary>
+    public static Vector3D DistractorRegionMinimum { get; } = new(0.29, -0.12, 0);
 
-    /// <summary>Upper corner of the box the tool starts in, base frame, metres.</summary>
-    public static Vector3D StartRegionMaximum { get; } = new(0.20, 0.06, 0.15);
+    /// <summary>Upper corner (x, y) of the distractors' strip, base frame, metres.</summary>
+    public static Vector3D DistractorRegionMaximum { get; } = new(0.33, 0.12, 0);
+
+    /// <summary>
+    /// Lower corner of the box the tool starts in, base frame, metres, with y the distance to the
+    /// side (left or right, drawn per episode): the arm starts beside the cube's region, so it does
+    /// not hide the cube from the overhead camera when the policy first looks.
+    /// </summary>
+    public static Vector3D StartRegionMinimum { get; } = new(0.15, 0.12, 0.10);
+
+    /// <summary>Upper corner of the box the tool starts in (y the distance to the side), base frame, metres.</summary>
+    public static Vector3D StartRegionMaximum { get; } = new(0.20, 0.15, 0.15);
 
     /// <summary>Longest an episode may last before it counts as a failure, seconds of simulated time.</summary>
     public static double EpisodeSeconds => 12;
@@ -127,9 +139,10 @@ public sealed class TouchCubeTask
             cubes[i] = PlaceDistractor(random, cubes.AsSpan(0, i));
         }
 
+        double side = random.Next(2) == 0 ? -1 : 1;
         var start = new Vector3D(
             Uniform(random, StartRegionMinimum.X, StartRegionMaximum.X),
-            Uniform(random, StartRegionMinimum.Y, StartRegionMaximum.Y),
+            side * Uniform(random, StartRegionMinimum.Y, StartRegionMaximum.Y),
             Uniform(random, StartRegionMinimum.Z, StartRegionMaximum.Z));
         world.Access(simulation => PlaceCubes(simulation, cubes));
         return new TouchCubeEpisode(seed, GetCubePosition(world), cubes[0].Yaw, start);
@@ -180,12 +193,10 @@ public sealed class TouchCubeTask
 
     private static (double X, double Y, double Yaw) PlaceDistractor(Random random, ReadOnlySpan<(double X, double Y, double Yaw)> placed)
     {
-        // A margin around the red cube's region, so a distractor may sit beside it or inside it.
-        const double Margin = 0.04;
         for (int attempt = 0; attempt < PlacementAttempts; attempt++)
         {
-            double x = Uniform(random, CubeRegionMinimum.X - Margin, CubeRegionMaximum.X + Margin);
-            double y = Uniform(random, CubeRegionMinimum.Y - Margin, CubeRegionMaximum.Y + Margin);
+            double x = Uniform(random, DistractorRegionMinimum.X, DistractorRegionMaximum.X);
+            double y = Uniform(random, DistractorRegionMinimum.Y, DistractorRegionMaximum.Y);
             bool clear = true;
             foreach ((double X, double Y, double _) other in placed)
             {
