@@ -84,7 +84,8 @@ public sealed class DynamixelArmModelTests(ITestOutputHelper output)
         }
 
         Assert.Equal(3, model.Joints.Count(joint => joint.Type == MujocoJointType.Free));
-        Assert.Equal(["scene", "wrist"], model.CameraNames);
+        // The WidowX 250s also has the touch-cube task's overhead camera.
+        Assert.Equal(name == "wx250s" ? ["scene", "overhead", "wrist"] : ["scene", "wrist"], model.CameraNames);
         Assert.True(model.GetBodyIndex("tool") > 0);
         Assert.Equal(0.002, model.TimestepSeconds);
     }

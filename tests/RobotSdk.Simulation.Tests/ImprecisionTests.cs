@@ -361,7 +361,8 @@ public sealed class ImprecisionTests(ITestOutputHelper output)
             world.StepFor(1.0);
             output.WriteLine($"{arm.Name}: chain {string.Join(", ", truth.LinkLengthErrors.Select(link => $"{link.Key} {link.Value * 1000:F2} mm"))}; cameras {string.Join(", ", truth.Cameras.Select(camera => $"{camera.Name} ({(camera.OnArm ? "arm" : "scene")})"))}");
             Assert.Equal(arm.ToolBody, truth.LinkLengthErrors[^1].Key);
-            Assert.Equal(2, truth.Cameras.Count);
+            Assert.Equal(world.Model.CameraNames.Count, truth.Cameras.Count);
+            Assert.True(truth.Cameras.Count >= 2);
             Assert.All(Enumerable.Range(0, joints.JointCount), joint => Assert.True(double.IsFinite(joints.GetPresentPosition(joint)) && Math.Abs(joints.GetPresentVelocity(joint)) < 0.5));
         }
     }
