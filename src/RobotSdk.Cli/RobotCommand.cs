@@ -23,6 +23,7 @@ internal static class RobotCommand
             root.Subcommands.Add(CalibrateServosCommand.Create());
             root.Subcommands.Add(CalibrateCommand.Create());
             root.Subcommands.Add(TagsCommand.Create());
+            root.Subcommands.Add(RunCommand.Create());
         }
 
         return root;

@@ -42,27 +42,8 @@ internal static class RealArmCalibration
 
     /// <summary>ffmpeg settings for <paramref name="source"/>: <c>/dev/videoN</c> (a device), <c>lavfi:GRAPH</c> (a test pattern), <c>scheme://...</c> (a stream) or a video file.</summary>
     /// <exception cref="FileNotFoundException">A device or file that does not exist.</exception>
-    public static FfmpegCameraOptions CameraOptions(string source, CameraRigEntry camera)
-    {
-        var options = new FfmpegCameraOptions { Name = camera.Name, Width = camera.Width, Height = camera.Height, Intrinsics = camera.Intrinsics };
-        if (source.StartsWith("lavfi:", StringComparison.Ordinal))
-        {
-            options.SourceKind = FfmpegSourceKind.TestPattern;
-            options.Source = source["lavfi:".Length..];
-        }
-        else if (source.Contains("://", StringComparison.Ordinal))
-        {
-            options.SourceKind = FfmpegSourceKind.Stream;
-            options.Source = source;
-        }
-        else
-        {
-            options.SourceKind = source.StartsWith("/dev/", StringComparison.Ordinal) ? FfmpegSourceKind.Device : FfmpegSourceKind.File;
-            options.Source = File.Exists(source) ? source : throw new FileNotFoundException($"no camera at '{source}' (a /dev/videoN device, a video file, a stream URL or lavfi:GRAPH).", source);
-        }
-
-        return options;
-    }
+    public static FfmpegCameraOptions CameraOptions(string source, CameraRigEntry camera) =>
+        CameraSources.Options(source, camera.Name, camera.Width, camera.Height, camera.Intrinsics);
 
     /// <summary>
     /// Calibrates <paramref name="robot"/> (connected or not; left inactive) with <paramref name="camera"/>

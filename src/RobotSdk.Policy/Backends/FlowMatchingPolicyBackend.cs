@@ -247,7 +247,7 @@ public sealed class FlowMatchingPolicyBackend : IPolicyBackend
     {
         if (stepSession is not null)
         {
-            throw new InvalidOperationException("FlowMatchingPolicyBackend is already started.");
+            return; // started already: one backend serves several runs (episodes)
         }
 
         ILogger logger = options.LoggerFactory?.CreateLogger<FlowMatchingPolicyBackend>() ?? (ILogger)NullLogger.Instance;

@@ -135,7 +135,7 @@ public sealed class OnnxPolicyBackend : IPolicyBackend
     {
         if (session is not null)
         {
-            throw new InvalidOperationException("OnnxPolicyBackend is already started.");
+            return; // started already: one backend serves several runs (episodes)
         }
 
         ILogger logger = options.LoggerFactory?.CreateLogger<OnnxPolicyBackend>() ?? (ILogger)NullLogger.Instance;

@@ -80,7 +80,7 @@ public sealed class RemotePolicyBackend : IPolicyBackend
 
     /// <summary>Connects and reads the server's metadata.</summary>
     /// <exception cref="RemotePolicyConnectionException">No connection could be made, or the API key was refused.</exception>
-    public Task StartAsync(CancellationToken cancellationToken) => client.ConnectAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => client.IsConnected ? Task.CompletedTask : client.ConnectAsync(cancellationToken);
 
     /// <inheritdoc/>
     /// <exception cref="RemotePolicyException">The server failed, timed out, answered malformed or too small a chunk, or the connection was lost.</exception>

@@ -17,7 +17,7 @@ public interface IPolicyBackend : IAsyncDisposable
     /// </summary>
     bool InpaintsPrefix { get; }
 
-    /// <summary>Loads the model or connects to the server; called once before the first inference.</summary>
+    /// <summary>Loads the model or connects to the server before the first inference; a started backend returns at once, so one backend can serve several runs.</summary>
     Task StartAsync(CancellationToken cancellationToken);
 
     /// <summary>

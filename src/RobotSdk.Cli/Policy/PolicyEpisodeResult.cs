@@ -1,0 +1,35 @@
+namespace RobotSdk.Cli.Policy;
+
+/// <summary>One episode of <c>robot run</c>, as printed in its JSON.</summary>
+internal sealed record PolicyEpisodeResult
+{
+    public required int Seed { get; init; }
+
+    /// <summary>Virtual task episodes: whether the arm touched the red cube in time; null for a real arm (no ground truth).</summary>
+    public bool? Success { get; init; }
+
+    public required double Seconds { get; init; }
+
+    public required string StopReason { get; init; }
+
+    public required long Steps { get; init; }
+
+    public required long HeldSteps { get; init; }
+
+    public required long ChunksReceived { get; init; }
+
+    public required double MaxCommandGapMs { get; init; }
+
+    public required double InferenceMsP50 { get; init; }
+
+    public required double InferenceMsMax { get; init; }
+
+    public required long MapFailures { get; init; }
+
+    public required long WorkspaceRefusals { get; init; }
+
+    /// <summary>Virtual task episodes: where the red cube was, base frame, metres.</summary>
+    public double[]? CubePosition { get; init; }
+
+    public IReadOnlyList<string> Failures { get; init; } = [];
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using RobotSdk.Geometry;
+using RobotSdk.Kinematics;
+using RobotSdk.Policy.Embodiment;
+using RobotSdk.Policy.Manifest;
+using RobotSdk.Policy.Observation;
+using RobotSdk.Policy.Runner;
+using RobotSdk.Simulation;
+using RobotSdk.Virtual;
+using RobotSdk.Virtual.Tasks;
+
+namespace RobotSdk.Cli.Policy;
+
+/// <summary>
+/// Seeded episodes of the touch-cube task on a virtual arm: per episode a fresh world (the arm
+/// behind its real driver, in real time), the cubes placed by the seed, the tool brought to the
+/// episode's start point, then the policy runner until the arm touches the red cube or the time is up.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal static class VirtualPolicyEpisodes
+{
+    /// <summary>Runs <paramref name="episodes"/> episodes seeded <paramref name="seed"/>, <paramref name="seed"/> + 1, ...</summary>
+    /// <param name="imprecision">Imprecision for every episode's arm (the demo's), or null for a perfect arm.</param>
+    /// <param name="kinematics">A calibrated chain to run the adapter through, or null for the nominal one.</param>
+    public static async Task<IReadOnlyList<PolicyEpisodeResult>> RunAsync(
+        string armName,
+        PolicyManifest manifest,
+        IPolicyBackend backend,
+        ChunkExecution execution,
+        int episodes,
+        int seed,
+        double episodeSeconds,
+        ArmImprecision? imprecision,
+        KinematicChainDescription? kinematics,
+        Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<PolicyEpisodeResult>(episodes);
+        for (int episode = 0; episode < episodes; episode++)
+        {
+            PolicyEpisodeResult result = await RunEpisodeAsync(armName, manifest, backend, execution, seed + episode, episodeSeconds, imprecision, kinematics, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"episode {episode + 1}/{episodes} (seed {result.Seed}): {(result.Success == true ? "touched the cube" : "missed")} after {result.Seconds:0.0} s, {result.ChunksReceived} chunks, inference p50 {result.InferenceMsP50:0.0} ms, largest command gap {result.MaxCommandGapMs:0.0} ms"));
+        }
+
+        return results;
+    }
+
+    private static async Task<PolicyEpisodeResult> RunEpisodeAsync(
+        string armName,
+        PolicyManifest manifest,
+        IPolicyBackend backend,
+        ChunkExecution execution,
+        int seed,
+        double episodeSeconds,
+        ArmImprecision? imprecision,
+        KinematicChainDescription? kinematics,
+        CancellationToken cancellationToken)
+    {
+        using VirtualArm arm = VirtualArm.Start(armName, new VirtualArmOptions { World = new VirtualWorldOptions { Seed = seed, Imprecision = imprecision } });
+        var task = new TouchCubeTask(arm.Model, arm.World.Model);
+        TouchCubeEpisode placement = task.Reset(arm.World, seed);
+        SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
+        camera.Start();
+        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100, Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
+        robot.Connect();
+        robot.Activate();
+        await MoveToStartAsync(robot, task, placement, cancellationToken).ConfigureAwait(false);
+
+        var embodiment = EmbodimentAdapter.Create(manifest, robot);
+        var observations = new RobotObservationSource(robot, manifest.Inputs, embodiment);
+        var runner = new PolicyRunner(robot, embodiment, observations, backend, new PolicyRunnerOptions { Manifest = manifest, Execution = execution });
+        var clock = Stopwatch.StartNew();
+        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(episodeSeconds), () => task.IsSucceeded(arm.World), cancellationToken).ConfigureAwait(false);
+        double seconds = clock.Elapsed.TotalSeconds;
+        bool success = task.IsSucceeded(arm.World) || report.StopReason == PolicyRunStopReason.StopConditionMet;
+        robot.Deactivate();
+        Vector3D cube = placement.CubePosition;
+        return new PolicyEpisodeResult
+        {
+            Seed = seed,
+            Success = success,
+            Seconds = seconds,
+            StopReason = report.StopReason.ToString(),
+            Steps = report.Steps,
+            HeldSteps = report.HeldSteps,
+            ChunksReceived = report.ChunksReceived,
+            MaxCommandGapMs = report.MaxCommandGapMs,
+            InferenceMsP50 = report.InferenceMsP50,
+            InferenceMsMax = report.InferenceMsMax,
+            MapFailures = report.MapFailures,
+            WorkspaceRefusals = report.WorkspaceRefusals,
+            CubePosition = [cube.X, cube.Y, cube.Z],
+            Failures = report.Failures,
+        };
+    }
+
+    /// <summary>The ready posture first (the wrist the same way up every episode), then the tool to the episode's start point.</summary>
+    private static async Task MoveToStartAsync(Robot robot, TouchCubeTask task, TouchCubeEpisode placement, CancellationToken cancellationToken)
+    {
+        int armJoints = robot.Arm.Joints.Count;
+        // The ready pose may sit on a joint's limit (the SO-101's wrist flex); the driver's limits are a hair narrower than the model's.
+        double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
+        await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Pose tool = robot.GetToolPose();
+        await robot.MoveToPoseAsync(tool with { Position = placement.StartToolPosition }, new InverseKinematicsOptions { OrientationWeight = 0 }, speedFraction: 0.6, toleranceRadians: 0.02, cancellationToken).ConfigureAwait(false);
+    }
+}
