@@ -55,6 +55,12 @@ internal static class DemoCommand
             Console.Error.WriteLine("robot demo: `robot demo --mirror` runs without the simulator.");
             return 3;
         }
+        catch (Exception exception) when (exception is RobotSdk.Policy.Onnx.OnnxRuntimeLibraryNotFoundException or RobotSdk.Policy.Onnx.OnnxRuntimeException or RobotSdk.Policy.Manifest.PolicyManifestException or FileNotFoundException)
+        {
+            // The policy stage: the native ONNX Runtime or the bundled model missing (eng/bootstrap.sh fetches the runtime).
+            Console.Error.WriteLine($"robot demo: {exception.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> RunAsync(double rateHz, double lagMs, CancellationToken cancellationToken)

@@ -3,11 +3,16 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Cli.Calibration;
+using RobotSdk.Cli.Policy;
 using RobotSdk.Geometry;
 using RobotSdk.Kinematics;
+using RobotSdk.Policy.Backends;
+using RobotSdk.Policy.Manifest;
+using RobotSdk.Policy.Runner;
 using RobotSdk.Simulation;
 using RobotSdk.Simulation.Imaging;
 using RobotSdk.Virtual;
+using RobotSdk.Virtual.Tasks;
 
 namespace RobotSdk.Cli.Demo;
 
@@ -18,7 +23,9 @@ namespace RobotSdk.Cli.Demo;
 /// simulation says it went (ground truth), and a rendered frame of the scene camera. By default the arm
 /// carries a seeded typical imprecision (servo zero offsets, link lengths, backlash, camera pose) and is
 /// calibrated first with a short run of <see cref="CalibrationProcedure"/> (pilot, 24 calibration and 6
-/// held-out poses); the moves then use the calibrated kinematics.
+/// held-out poses); the moves then use the calibrated kinematics. Last, the bundled learned policy
+/// (touch the red cube) runs a few seeded episodes on the same imprecise arm through the policy runner,
+/// its end-effector actions going through the calibrated kinematics.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal static class VirtualDemo
@@ -30,6 +37,7 @@ internal static class VirtualDemo
     private const int CalibrationPoses = 24;
     private const int HeldOutPoses = 6;
     private const int PilotPosesPerAxis = 2; // 12 pilot poses instead of 18: the demo stays short
+    private const int PolicyEpisodes = 3;
 
     private static readonly (string Name, Vector3D Tool)[] Poses =
     [
@@ -39,8 +47,31 @@ internal static class VirtualDemo
         ("raise", new Vector3D(0.18, 0.00, 0.25)),
     ];
 
-    /// <summary>Runs the demo; with <paramref name="calibrate"/>, on an imprecise arm calibrated first.</summary>
+    /// <summary>Runs the demo; with <paramref name="calibrate"/>, on an imprecise arm calibrated first; then the bundled policy.</summary>
     public static async Task<int> RunAsync(string outputDirectory, double controlRateHz, bool calibrate, CancellationToken cancellationToken)
+    {
+        KinematicChainDescription? calibrated = await MoveAsync(outputDirectory, controlRateHz, calibrate, cancellationToken).ConfigureAwait(false);
+        return await RunPolicyAsync(calibrate ? ArmImprecision.Typical(ImprecisionSeed) : null, calibrated, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The bundled touch-cube policy on <see cref="PolicyEpisodes"/> seeded episodes of the same arm (its imprecision, a
+    /// fresh world per episode), through the calibrated chain when there is one: calibration reaching a policy.
+    /// </summary>
+    private static async Task<int> RunPolicyAsync(ArmImprecision? imprecision, KinematicChainDescription? calibrated, CancellationToken cancellationToken)
+    {
+        PolicyManifest manifest = PolicyManifestFile.Load(BundledPolicy.ManifestPath);
+        await using IPolicyBackend backend = PolicyBackends.Create(manifest);
+        await backend.StartAsync(cancellationToken).ConfigureAwait(false);
+        Print($"the bundled learned policy ({backend.Description}: camera image + tool position -> tool positions) on {PolicyEpisodes} episodes of the same arm, {(calibrated is null ? "nominal" : "calibrated")} kinematics: touch the red cube");
+        IReadOnlyList<PolicyEpisodeResult> episodes = await VirtualPolicyEpisodes.RunAsync(
+            "so101", manifest, backend, ChunkExecution.RealTimeChunking, PolicyEpisodes, seed: 1, TouchCubeTask.EpisodeSeconds, imprecision, calibrated, line => Console.WriteLine("      " + line), cancellationToken).ConfigureAwait(false);
+        int successes = episodes.Count(episode => episode.Success == true);
+        Print($"policy: touched the cube in {successes} of {episodes.Count} episodes; largest gap between commands {episodes.Max(episode => episode.MaxCommandGapMs):0} ms, inference p50 {PolicyRunResult.Median(episodes.Select(episode => episode.InferenceMsP50)):0.0} ms");
+        return 0;
+    }
+
+    private static async Task<KinematicChainDescription?> MoveAsync(string outputDirectory, double controlRateHz, bool calibrate, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = calibrate ? ArmImprecision.Typical(ImprecisionSeed) : null } };
@@ -91,7 +122,7 @@ internal static class VirtualDemo
         VirtualWorldStatistics world = arm.World.GetStatistics();
         string report = DemoReport.Write(outputDirectory, steps, robot.GetLoopStatistics(), world);
         Print($"[{index}/{total}] torque off. Simulation real-time factor {world.RealTimeFactor:0.000}; report: {report}");
-        return 0;
+        return calibrate ? chain.Description : null;
     }
 
     /// <summary>

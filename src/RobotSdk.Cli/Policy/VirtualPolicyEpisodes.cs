@@ -97,14 +97,24 @@ internal static class VirtualPolicyEpisodes
         };
     }
 
-    /// <summary>The ready posture first (the wrist the same way up every episode), then the tool to the episode's start point.</summary>
+    /// <summary>
+    /// The ready posture first (the wrist the same way up every episode), then the joints of the
+    /// position-only solve for the episode's start point seeded by the ready posture: how the
+    /// demonstrations started.
+    /// </summary>
     private static async Task MoveToStartAsync(Robot robot, TouchCubeTask task, TouchCubeEpisode placement, CancellationToken cancellationToken)
     {
         int armJoints = robot.Arm.Joints.Count;
         // The ready pose may sit on a joint's limit (the SO-101's wrist flex); the driver's limits are a hair narrower than the model's.
         double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
-        await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, cancellationToken: cancellationToken).ConfigureAwait(false);
-        Pose tool = robot.GetToolPose();
-        await robot.MoveToPoseAsync(tool with { Position = placement.StartToolPosition }, new InverseKinematicsOptions { OrientationWeight = 0 }, speedFraction: 0.6, toleranceRadians: 0.02, cancellationToken).ConfigureAwait(false);
+        await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var start = new double[armJoints];
+        InverseKinematicsResult solve = robot.Kinematics!.SolveInverseKinematics(new Pose(placement.StartToolPosition, Rotation.Identity), ready, start, new InverseKinematicsOptions { OrientationWeight = 0 });
+        if (!solve.Converged)
+        {
+            throw new InvalidOperationException($"The {robot.Description.Model} cannot reach the start point of episode {placement.Seed} ({placement.StartToolPosition}).");
+        }
+
+        await robot.Arm.MoveToAsync(start, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
