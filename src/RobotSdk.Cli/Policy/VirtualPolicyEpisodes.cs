@@ -13,16 +13,21 @@ using RobotSdk.Virtual.Tasks;
 namespace RobotSdk.Cli.Policy;
 
 /// <summary>
-/// Seeded episodes of the touch-cube task on a virtual arm: per episode a fresh world (the arm
-/// behind its real driver, in real time), the cubes placed by the seed, the tool brought to the
-/// episode's start point, then the policy runner until the arm touches the red cube or the time is up.
+/// Seeded episodes of the touch-cube task on a virtual arm (behind its real driver, in real time):
+/// per episode the cubes placed by the seed, the tool brought to the episode's start point, then the
+/// policy runner until the arm touches the red cube or the time is up.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal static class VirtualPolicyEpisodes
 {
     /// <summary>Runs <paramref name="episodes"/> episodes seeded <paramref name="seed"/>, <paramref name="seed"/> + 1, ...</summary>
-    /// <param name="imprecision">Imprecision for every episode's arm (the demo's), or null for a perfect arm.</param>
+    /// <param name="imprecision">Imprecision of the arm (the demo's), or null for a perfect arm.</param>
     /// <param name="kinematics">A calibrated chain to run the adapter through, or null for the nominal one.</param>
+    /// <remarks>
+    /// One world, camera and robot serve every episode: between episodes the arm goes back to its ready
+    /// posture and the task places the cubes again (a real-time world cannot be reset, and creating a
+    /// renderer per episode is what a long-running app should not do either).
+    /// </remarks>
     public static async Task<IReadOnlyList<PolicyEpisodeResult>> RunAsync(
         string armName,
         PolicyManifest manifest,
@@ -36,38 +41,40 @@ internal static class VirtualPolicyEpisodes
         Action<string> log,
         CancellationToken cancellationToken)
     {
-        var results = new List<PolicyEpisodeResult>(episodes);
-        for (int episode = 0; episode < episodes; episode++)
-        {
-            PolicyEpisodeResult result = await RunEpisodeAsync(armName, manifest, backend, execution, seed + episode, episodeSeconds, imprecision, kinematics, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"episode {episode + 1}/{episodes} (seed {result.Seed}): {(result.Success == true ? "touched the cube" : "missed")} after {result.Seconds:0.0} s, {result.ChunksReceived} chunks, inference p50 {result.InferenceMsP50:0.0} ms, largest command gap {result.MaxCommandGapMs:0.0} ms"));
-        }
-
-        return results;
-    }
-
-    private static async Task<PolicyEpisodeResult> RunEpisodeAsync(
-        string armName,
-        PolicyManifest manifest,
-        IPolicyBackend backend,
-        ChunkExecution execution,
-        int seed,
-        double episodeSeconds,
-        ArmImprecision? imprecision,
-        KinematicChainDescription? kinematics,
-        CancellationToken cancellationToken)
-    {
         using VirtualArm arm = VirtualArm.Start(armName, new VirtualArmOptions { World = new VirtualWorldOptions { Seed = seed, Imprecision = imprecision } });
         var task = new TouchCubeTask(arm.Model, arm.World.Model);
-        TouchCubeEpisode placement = task.Reset(arm.World, seed);
         SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
         camera.Start();
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100, Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
         robot.Connect();
         robot.Activate();
-        await MoveToStartAsync(robot, task, placement, cancellationToken).ConfigureAwait(false);
+        var results = new List<PolicyEpisodeResult>(episodes);
+        for (int episode = 0; episode < episodes; episode++)
+        {
+            PolicyEpisodeResult result = await RunEpisodeAsync(arm, task, robot, manifest, backend, execution, seed + episode, episodeSeconds, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"episode {episode + 1}/{episodes} (seed {result.Seed}): {(result.Success == true ? "touched the cube" : "missed")} after {result.Seconds:0.0} s, {result.ChunksReceived} chunks, inference p50 {result.InferenceMsP50:0.0} ms, largest command gap {result.MaxCommandGapMs:0.0} ms"));
+        }
+
+        robot.Deactivate();
+        return results;
+    }
+
+    private static async Task<PolicyEpisodeResult> RunEpisodeAsync(
+        VirtualArm arm,
+        TouchCubeTask task,
+        Robot robot,
+        PolicyManifest manifest,
+        IPolicyBackend backend,
+        ChunkExecution execution,
+        int seed,
+        double episodeSeconds,
+        CancellationToken cancellationToken)
+    {
+        double[] ready = await MoveToReadyAsync(robot, task, cancellationToken).ConfigureAwait(false); // off the last episode's cube first
+        TouchCubeEpisode placement = task.Reset(arm.World, seed);
+        await MoveToStartAsync(robot, ready, placement, cancellationToken).ConfigureAwait(false);
 
         var embodiment = EmbodimentAdapter.Create(manifest, robot);
         var observations = new RobotObservationSource(robot, manifest.Inputs, embodiment);
@@ -75,8 +82,7 @@ internal static class VirtualPolicyEpisodes
         var clock = Stopwatch.StartNew();
         PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(episodeSeconds), () => task.IsSucceeded(arm.World), cancellationToken).ConfigureAwait(false);
         double seconds = clock.Elapsed.TotalSeconds;
-        bool success = task.IsSucceeded(arm.World) || report.StopReason == PolicyRunStopReason.StopConditionMet;
-        robot.Deactivate();
+        bool success = report.StopReason == PolicyRunStopReason.StopConditionMet || task.IsSucceeded(arm.World);
         Vector3D cube = placement.CubePosition;
         return new PolicyEpisodeResult
         {
@@ -97,18 +103,20 @@ internal static class VirtualPolicyEpisodes
         };
     }
 
-    /// <summary>
-    /// The ready posture first (the wrist the same way up every episode), then the joints of the
-    /// position-only solve for the episode's start point seeded by the ready posture: how the
-    /// demonstrations started.
-    /// </summary>
-    private static async Task MoveToStartAsync(Robot robot, TouchCubeTask task, TouchCubeEpisode placement, CancellationToken cancellationToken)
+    /// <summary>The ready posture (the wrist the same way up every episode); returns it.</summary>
+    private static async Task<double[]> MoveToReadyAsync(Robot robot, TouchCubeTask task, CancellationToken cancellationToken)
     {
         int armJoints = robot.Arm.Joints.Count;
         // The ready pose may sit on a joint's limit (the SO-101's wrist flex); the driver's limits are a hair narrower than the model's.
         double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
         await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var start = new double[armJoints];
+        return ready;
+    }
+
+    /// <summary>The joints of the position-only solve for the episode's start point seeded by the ready posture: how the demonstrations started.</summary>
+    private static async Task MoveToStartAsync(Robot robot, double[] ready, TouchCubeEpisode placement, CancellationToken cancellationToken)
+    {
+        var start = new double[ready.Length];
         InverseKinematicsResult solve = robot.Kinematics!.SolveInverseKinematics(new Pose(placement.StartToolPosition, Rotation.Identity), ready, start, new InverseKinematicsOptions { OrientationWeight = 0 });
         if (!solve.Converged)
         {
