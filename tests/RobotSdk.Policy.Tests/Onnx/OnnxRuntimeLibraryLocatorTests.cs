@@ -61,7 +61,11 @@ public sealed class OnnxRuntimeLibraryLocatorTests
     [Fact]
     public void Load_Searching_FindsTheRepositoryCacheAboveTheApplicationFolder()
     {
-        var (path, _) = OnnxRuntimeLibraryLocator.Load(null, null, [AppContext.BaseDirectory]);
+        // The build copies the library beside the test assembly; one folder up there is none, so the search walks up to the cache.
+        string aboveTheApplication = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ".."));
+        Assert.False(File.Exists(Path.Combine(aboveTheApplication, "libonnxruntime.so.1")));
+
+        var (path, _) = OnnxRuntimeLibraryLocator.Load(null, null, [aboveTheApplication]);
 
         Assert.EndsWith(Path.Combine(".cache", "onnxruntime", "1.30.0", "libonnxruntime.so.1"), path, StringComparison.Ordinal);
     }
