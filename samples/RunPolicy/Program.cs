@@ -38,8 +38,11 @@ catch (ArgumentException exception)
 string armName = options.GetValueOrDefault("--arm", "so101");
 int episodes = int.Parse(options.GetValueOrDefault("--episodes", "3"), CultureInfo.InvariantCulture);
 int seed = int.Parse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture);
+// A remote server takes uint8 images and normalizes on its side, so the remote variant has its own manifest.
 string manifestPath = options.GetValueOrDefault("--manifest")
-    ?? Path.Combine(AppContext.BaseDirectory, "models", "touch-cube", "touch-cube.policy.json");
+    ?? (options.ContainsKey("--remote")
+        ? Path.Combine(AppContext.BaseDirectory, "touch-cube-remote.policy.json")
+        : Path.Combine(AppContext.BaseDirectory, "models", "touch-cube", "touch-cube.policy.json"));
 try
 {
     // The manifest says how to feed the model (cameras, state, prompt) and what its actions mean.
@@ -71,7 +74,7 @@ try
 }
 catch (Exception exception) when (exception is PolicyManifestException or PolicyModelMismatchException or OnnxRuntimeException
     or OnnxRuntimeLibraryNotFoundException or EmbodimentException or RemotePolicyException or HardwareFaultException
-    or FileNotFoundException or InvalidDataException or InvalidOperationException or TimeoutException or OperationCanceledException)
+    or FileNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or TimeoutException or OperationCanceledException)
 {
     // A manifest, model or server that cannot run is the user's to fix: one line, no stack trace.
     Console.Error.WriteLine($"run-policy: {exception.Message}");
