@@ -59,16 +59,28 @@ try
     await backend.StartAsync(cancel.Token);
     Console.WriteLine($"policy {Path.GetFileName(manifestPath)} on a virtual {armName}, backend {backend.Description}");
 
+    // One virtual world, camera and robot for every episode, as an app would keep them: between
+    // episodes the arm goes back to its ready posture and the task places the cubes again.
+    using VirtualArm arm = VirtualArm.Start(armName, new VirtualArmOptions { World = new VirtualWorldOptions { Seed = seed } });
+    var task = new TouchCubeTask(arm.Model, arm.World.Model);
+    // The overhead camera the model was trained with (64 x 64); it streams frames like a real camera.
+    SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
+    camera.Start();
+    using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name, cameras: [camera]);
+    robot.Connect();
+    robot.Activate();
+
     int successes = 0;
     for (int episode = 0; episode < episodes; episode++)
     {
-        (bool success, PolicyRunReport report) = await RunEpisodeAsync(armName, manifest, backend, seed + episode, cancel.Token);
+        (bool success, PolicyRunReport report) = await RunEpisodeAsync(arm, task, robot, manifest, backend, seed + episode, cancel.Token);
         successes += success ? 1 : 0;
         Console.WriteLine($"episode {episode + 1}/{episodes} (seed {seed + episode}): {(success ? "touched the cube" : "missed")}; "
             + $"stop {report.StopReason}, {report.Steps} steps, {report.ChunksReceived} chunks, inference p50 {report.InferenceMsP50:0.0} ms, "
             + $"largest command gap {report.MaxCommandGapMs:0.0} ms, held steps {report.HeldSteps}");
     }
 
+    robot.Deactivate();
     Console.WriteLine($"{successes}/{episodes} episodes succeeded");
     return 0;
 }
@@ -81,20 +93,23 @@ catch (Exception exception) when (exception is PolicyManifestException or Policy
     return 1;
 }
 
-// One episode: a fresh virtual world seeded so the cube lands in the same place for the same seed.
+// One episode: the cubes placed by the seed, the tool at the seeded start point, then the policy until the cube is touched or time is up.
 static async Task<(bool Success, PolicyRunReport Report)> RunEpisodeAsync(
-    string armName, PolicyManifest manifest, IPolicyBackend backend, int seed, CancellationToken cancellationToken)
+    VirtualArm arm, TouchCubeTask task, Robot robot, PolicyManifest manifest, IPolicyBackend backend, int seed, CancellationToken cancellationToken)
 {
-    using VirtualArm arm = VirtualArm.Start(armName, new VirtualArmOptions { World = new VirtualWorldOptions { Seed = seed } });
-    var task = new TouchCubeTask(arm.Model, arm.World.Model);
+    // The training data started every episode from the ready posture with the tool at a seeded point: so does the run.
+    int armJoints = robot.Arm.Joints.Count;
+    // The ready pose may sit on a joint's limit; the driver's limits are a hair narrower than the model's.
+    double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
+    await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken);
     TouchCubeEpisode placement = task.Reset(arm.World, seed);
-    // The overhead camera the model was trained with (64 x 64); it streams frames like a real camera.
-    SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
-    camera.Start();
-    using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name, cameras: [camera]);
-    robot.Connect();
-    robot.Activate();
-    await MoveToStartAsync(robot, task, placement, cancellationToken);
+    var start = new double[armJoints];
+    if (!robot.Kinematics!.SolveInverseKinematics(new Pose(placement.StartToolPosition, Rotation.Identity), ready, start, new InverseKinematicsOptions { OrientationWeight = 0 }).Converged)
+    {
+        throw new InvalidOperationException($"the {robot.Description.Model} cannot reach the start point of episode {seed}.");
+    }
+
+    await robot.Arm.MoveToAsync(start, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken);
 
     // Adapter: the manifest's action space onto this arm; observation source: the robot's state and cameras as model inputs.
     var embodiment = EmbodimentAdapter.Create(manifest, robot);
@@ -103,19 +118,7 @@ static async Task<(bool Success, PolicyRunReport Report)> RunEpisodeAsync(
     // The runner stops early when the task says the cube is touched.
     PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(TouchCubeTask.EpisodeSeconds), () => task.IsSucceeded(arm.World), cancellationToken);
     bool success = report.StopReason == PolicyRunStopReason.StopConditionMet || task.IsSucceeded(arm.World);
-    robot.Deactivate();
     return (success, report);
-}
-
-// The training data started every episode from the ready posture with the tool at a seeded point: so does the run.
-static async Task MoveToStartAsync(Robot robot, TouchCubeTask task, TouchCubeEpisode placement, CancellationToken cancellationToken)
-{
-    int armJoints = robot.Arm.Joints.Count;
-    // The ready pose may sit on a joint's limit; the driver's limits are a hair narrower than the model's.
-    double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
-    await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, cancellationToken: cancellationToken);
-    Pose tool = robot.GetToolPose();
-    await robot.MoveToPoseAsync(tool with { Position = placement.StartToolPosition }, new InverseKinematicsOptions { OrientationWeight = 0 }, speedFraction: 0.6, toleranceRadians: 0.02, cancellationToken);
 }
 
 // Every argument is checked before anything starts, so a typo costs no episode.
