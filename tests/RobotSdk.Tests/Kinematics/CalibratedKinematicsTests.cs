@@ -93,16 +93,19 @@ public sealed class CalibratedKinematicsTests
         robot.Step(); // the first cycle after the swap
         WarmUpUntilACycleBlockAllocatesNothing(robot); // tiered JIT recompiles the new chain's paths a few cycles in
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int cycle = 0; cycle < 300; cycle++)
+        // Up to five windows of 300 cycles: a cycle that allocates would show in every window; tiered JIT
+        // promoting a method in the background now and then shows in one (CI saw 320 bytes once).
+        var windows = new List<long>();
+        for (int window = 0; window < 5 && (windows.Count == 0 || windows[^1] != 0); window++)
         {
-            robot.Step();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            robot.Step(300);
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Stream(robot, goal, cycles: 300);
 
-        Assert.Equal(0, allocated);
+        Assert.True(windows[^1] == 0, $"bytes allocated per window of 300 cycles: {string.Join(", ", windows)}");
         Assert.Same(Calibrated, robot.Robot.Kinematics!.Description);
         Assert.True(robot.Robot.GetDiagnostics().WorkspaceRejections > 0, "the swapped-in chain should guard the box");
         Assert.Equal(0, (robot.Robot.GetToolPose().Position - CalibratedChain.ToolPosition(robot.MeasuredArm())).Length, 12);
