@@ -137,7 +137,7 @@ internal static class RunCommand
                     Successes = successes,
                     SuccessRate = successes is int won ? (double)won / results.Count : null,
                     MaxCommandGapMs = results.Max(result => result.MaxCommandGapMs),
-                    InferenceMsP50 = PolicyRunResult.Median(results.Select(result => result.InferenceMsP50)),
+                    InferenceMsP50 = CalibrationRunResults.Median([.. results.Select(result => result.InferenceMsP50)]) ?? 0,
                     Calibration = calibrationPath is null ? null : Path.GetFullPath(calibrationPath),
                     ElapsedSeconds = clock.Elapsed.TotalSeconds,
                     EpisodeResults = results,

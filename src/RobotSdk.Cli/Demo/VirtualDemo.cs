@@ -67,7 +67,7 @@ internal static class VirtualDemo
         IReadOnlyList<PolicyEpisodeResult> episodes = await VirtualPolicyEpisodes.RunAsync(
             "so101", manifest, backend, ChunkExecution.RealTimeChunking, PolicyEpisodes, seed: 1, TouchCubeTask.EpisodeSeconds, imprecision, calibrated, line => Console.WriteLine("      " + line), cancellationToken).ConfigureAwait(false);
         int successes = episodes.Count(episode => episode.Success == true);
-        Print($"policy: touched the cube in {successes} of {episodes.Count} episodes; largest gap between commands {episodes.Max(episode => episode.MaxCommandGapMs):0} ms, inference p50 {PolicyRunResult.Median(episodes.Select(episode => episode.InferenceMsP50)):0.0} ms");
+        Print($"policy: touched the cube in {successes} of {episodes.Count} episodes; largest gap between commands {episodes.Max(episode => episode.MaxCommandGapMs):0} ms, inference p50 {CalibrationRunResults.Median([.. episodes.Select(episode => episode.InferenceMsP50)]) ?? 0:0.0} ms");
         return 0;
     }
 

@@ -1,3 +1,5 @@
+using RobotSdk.Policy.Runner;
+
 namespace RobotSdk.Cli.Policy;
 
 /// <summary>One episode of <c>robot run</c>, as printed in its JSON.</summary>
@@ -32,4 +34,23 @@ internal sealed record PolicyEpisodeResult
     public double[]? CubePosition { get; init; }
 
     public IReadOnlyList<string> Failures { get; init; } = [];
+
+    /// <summary>An episode's line from the runner's report; <paramref name="success"/> and <paramref name="cube"/> only for virtual task episodes.</summary>
+    public static PolicyEpisodeResult From(PolicyRunReport report, int seed, double seconds, bool? success = null, double[]? cube = null) => new()
+    {
+        Seed = seed,
+        Success = success,
+        Seconds = seconds,
+        StopReason = report.StopReason.ToString(),
+        Steps = report.Steps,
+        HeldSteps = report.HeldSteps,
+        ChunksReceived = report.ChunksReceived,
+        MaxCommandGapMs = report.MaxCommandGapMs,
+        InferenceMsP50 = report.InferenceMsP50,
+        InferenceMsMax = report.InferenceMsMax,
+        MapFailures = report.MapFailures,
+        WorkspaceRefusals = report.WorkspaceRefusals,
+        CubePosition = cube,
+        Failures = report.Failures,
+    };
 }

@@ -37,9 +37,4 @@ internal sealed record PolicyRunResult
 
     public required IReadOnlyList<PolicyEpisodeResult> EpisodeResults { get; init; }
 
-    public static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

@@ -78,21 +78,7 @@ internal static class RealArmPolicyRun
             var clock = Stopwatch.StartNew();
             PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
             robot.Deactivate();
-            return new PolicyEpisodeResult
-            {
-                Seed = 0,
-                Seconds = clock.Elapsed.TotalSeconds,
-                StopReason = report.StopReason.ToString(),
-                Steps = report.Steps,
-                HeldSteps = report.HeldSteps,
-                ChunksReceived = report.ChunksReceived,
-                MaxCommandGapMs = report.MaxCommandGapMs,
-                InferenceMsP50 = report.InferenceMsP50,
-                InferenceMsMax = report.InferenceMsMax,
-                MapFailures = report.MapFailures,
-                WorkspaceRefusals = report.WorkspaceRefusals,
-                Failures = report.Failures,
-            };
+            return PolicyEpisodeResult.From(report, seed: 0, clock.Elapsed.TotalSeconds);
         }
         finally
         {

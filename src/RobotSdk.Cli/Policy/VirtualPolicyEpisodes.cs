@@ -84,23 +84,7 @@ internal static class VirtualPolicyEpisodes
         double seconds = clock.Elapsed.TotalSeconds;
         bool success = report.StopReason == PolicyRunStopReason.StopConditionMet || task.IsSucceeded(arm.World);
         Vector3D cube = placement.CubePosition;
-        return new PolicyEpisodeResult
-        {
-            Seed = seed,
-            Success = success,
-            Seconds = seconds,
-            StopReason = report.StopReason.ToString(),
-            Steps = report.Steps,
-            HeldSteps = report.HeldSteps,
-            ChunksReceived = report.ChunksReceived,
-            MaxCommandGapMs = report.MaxCommandGapMs,
-            InferenceMsP50 = report.InferenceMsP50,
-            InferenceMsMax = report.InferenceMsMax,
-            MapFailures = report.MapFailures,
-            WorkspaceRefusals = report.WorkspaceRefusals,
-            CubePosition = [cube.X, cube.Y, cube.Z],
-            Failures = report.Failures,
-        };
+        return PolicyEpisodeResult.From(report, seed, seconds, success, [cube.X, cube.Y, cube.Z]);
     }
 
     /// <summary>The ready posture (the wrist the same way up every episode); returns it.</summary>
