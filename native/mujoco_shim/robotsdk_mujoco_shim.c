@@ -353,12 +353,19 @@ struct rsmj_renderer {
   mjrContext gpu;
 };
 
+/* No call leaves a context current on its thread. OSMesa keeps a per-thread "current context"
+ * pointer; a context destroyed elsewhere while still current on some thread left that pointer
+ * dangling, and the thread's next OSMesaMakeCurrent flushed the freed context and segfaulted (a
+ * renderer disposed from another thread, then a new renderer used on the old one's thread). */
+static void release_current(void) { osmesa.make_current(NULL, NULL, GL_UNSIGNED_BYTE, 0, 0); }
+
 void rsmj_renderer_free(rsmj_renderer* r) {
   if (!r) return;
   if (r->context) {
     osmesa.make_current(r->context, r->window, GL_UNSIGNED_BYTE, r->width, r->height);
     mjr_freeContext(&r->gpu);
     mjv_freeScene(&r->scene);
+    release_current();
     osmesa.destroy_context(r->context);
   }
   free(r->window);
@@ -385,6 +392,7 @@ rsmj_renderer* rsmj_renderer_create(mjModel* m, int width, int height, char* err
   if (!r->window || !r->row || !r->context ||
       !osmesa.make_current(r->context, r->window, GL_UNSIGNED_BYTE, width, height)) {
     set_error(error, error_size, "could not create or activate an OSMesa context");
+    release_current();
     if (r->context) osmesa.destroy_context(r->context);
     r->context = NULL;
     rsmj_renderer_free(r);
@@ -407,6 +415,7 @@ rsmj_renderer* rsmj_renderer_create(mjModel* m, int width, int height, char* err
     current_guard = outer;
     set_error(error, error_size, last_error);
     mjv_freeScene(&r->scene);
+    release_current();
     osmesa.destroy_context(r->context);
     r->context = NULL;
     rsmj_renderer_free(r);
@@ -417,6 +426,7 @@ rsmj_renderer* rsmj_renderer_create(mjModel* m, int width, int height, char* err
   mjr_makeContext(m, &r->gpu, mjFONTSCALE_100);
   mjr_setBuffer(mjFB_OFFSCREEN, &r->gpu);
   current_guard = outer;
+  release_current();
 
   r->scene.flags[mjRND_SHADOW] = 0;
   r->scene.flags[mjRND_REFLECTION] = 0;
@@ -440,17 +450,25 @@ int rsmj_render(rsmj_renderer* r, const mjModel* m, mjData* d, int camera,
     }
   }
 
-  /* The context may have been current on another thread, or another renderer's may be. */
+  /* Made current for this call only (see release_current). */
   if (!osmesa.make_current(r->context, r->window, GL_UNSIGNED_BYTE, r->width, r->height)) {
     snprintf(last_error, sizeof last_error, "OSMesaMakeCurrent failed");
     return RSMJ_MUJOCO_ERROR;
   }
   mjrRect viewport = {0, 0, r->width, r->height};
-  GUARDED({
-    mjv_updateScene(m, d, &r->option, NULL, &r->camera, mjCAT_ALL, &r->scene);
-    mjr_render(viewport, &r->scene, &r->gpu);
-    mjr_readPixels(rgb, NULL, viewport, &r->gpu);
-  });
+  jmp_buf guard;
+  jmp_buf* outer = current_guard;
+  if (setjmp(guard)) {
+    current_guard = outer;
+    release_current();
+    return RSMJ_MUJOCO_ERROR;
+  }
+  current_guard = &guard;
+  mjv_updateScene(m, d, &r->option, NULL, &r->camera, mjCAT_ALL, &r->scene);
+  mjr_render(viewport, &r->scene, &r->gpu);
+  mjr_readPixels(rgb, NULL, viewport, &r->gpu);
+  current_guard = outer;
+  release_current();
 
   /* OpenGL's rows run bottom-up; images run top-down. */
   size_t stride = (size_t)r->width * 3;

@@ -124,6 +124,34 @@ public sealed class OffscreenRendererTests
         Assert.Contains(otherFrame, value => value != 0);
     }
 
+    /// <summary>
+    /// A renderer disposed on one thread while its context was last current on another, then a new renderer
+    /// made and used on that other thread: OSMesa flushed the freed context when the new one became current
+    /// and the process segfaulted (robot demo: the calibration camera, then the policy's world).
+    /// </summary>
+    [Fact]
+    public void ANewRenderer_Works_OnAThreadWhoseLastRendererWasDisposedElsewhere()
+    {
+        using var render = new SingleThreadWork();
+        using var firstModel = MujocoModel.LoadFromXml(TestModels.ArmAndBox);
+        using var firstSimulation = new MujocoSimulation(firstModel);
+        OffscreenRenderer first = render.Run(() => new OffscreenRenderer(firstModel, 64, 48));
+        var frame = new byte[first.FrameLength];
+        render.Run(() => first.Render(firstSimulation, "overhead", frame));
+        first.Dispose(); // on this thread, not the render thread
+
+        using var secondModel = MujocoModel.LoadFromXml(TestModels.ArmAndBox);
+        using var secondSimulation = new MujocoSimulation(secondModel);
+        var second = new byte[frame.Length];
+        render.Run(() =>
+        {
+            using var renderer = new OffscreenRenderer(secondModel, 64, 48);
+            renderer.Render(secondSimulation, "overhead", second);
+        });
+
+        Assert.Equal(frame, second);
+    }
+
     [Fact]
     public void Render_RejectsABufferOfTheWrongSize_AndASimulationOfAnotherModel()
     {
