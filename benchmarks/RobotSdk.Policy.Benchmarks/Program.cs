@@ -29,7 +29,7 @@ for (int run = 1; run <= runs; run++)
         ModeResult result = await MeasureAsync(mode);
         results[mode].Add(result);
         Console.WriteLine(FormattableString.Invariant(
-            $"run {run} {mode,-18} gap max {result.MaxGapMs,6:0.00} ms at step {result.MaxGapStep,3}  late {result.LateCommands,2}  p99 {result.PeriodP99Ms,6:0.00} ms  robot loop max period error {result.RobotLoopMaxPeriodErrorMs,6:0.00} ms  missed {result.MissedSteps,3}  held {result.HeldSteps,4} (longest pause {result.LongestPauseMs,5:0} ms)  chunks {result.Chunks,3}  inference p50 {result.InferenceP50Ms,6:0.0} ms  boundary jump {result.BoundaryJump:0.00000} excess {result.BoundaryExcess:0.00000} (mean {result.MeanBoundaryExcess:0.00000})  bytes/step {result.BytesPerStep:0.###} over {result.MeasuredSteps} steps"));
+            $"run {run} {mode,-18} gap max {result.MaxGapMs,6:0.00} ms at step {result.MaxGapStep,3}  late {result.LateCommands,2}  p99 {result.PeriodP99Ms,6:0.00} ms  robot loop max period error {result.RobotLoopMaxPeriodErrorMs,6:0.00} ms  cpu steal {result.StealPercent,4:0.0} %  missed {result.MissedSteps,3}  held {result.HeldSteps,4} (longest pause {result.LongestPauseMs,5:0} ms)  chunks {result.Chunks,3}  inference p50 {result.InferenceP50Ms,6:0.0} ms  boundary jump {result.BoundaryJump:0.00000} excess {result.BoundaryExcess:0.00000} (mean {result.MeanBoundaryExcess:0.00000})  bytes/step {result.BytesPerStep:0.###} over {result.MeasuredSteps} steps"));
     }
 }
 
@@ -43,6 +43,7 @@ Row("commands later than 1.5 periods (of about 500)", r => r.LateCommands, "0");
 Row("command period p50 (ms)", r => r.PeriodP50Ms, "0.00");
 Row("command period p99 (ms)", r => r.PeriodP99Ms, "0.00");
 Row("robot's own 200 Hz loop: largest period error (ms)", r => r.RobotLoopMaxPeriodErrorMs, "0.00");
+Row("CPU time stolen by the hypervisor during the run (%)", r => r.StealPercent, "0.0");
 Row("missed deadlines (steps)", r => r.MissedSteps, "0");
 Row("held steps (arm paused, waiting for the policy)", r => r.HeldSteps, "0");
 Row("longest pause of the arm (ms)", r => r.LongestPauseMs, "0");
@@ -99,7 +100,9 @@ async Task<ModeResult> MeasureAsync(ChunkExecution mode)
 
     var runner = new PolicyRunner(robot, embodiment, new StateOnlyObservations(embodiment), backend, new PolicyRunnerOptions { Manifest = manifest, Execution = mode });
     robot.ResetLoopStatistics();
+    CpuSteal stealAtStart = CpuSteal.Read();
     PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(seconds));
+    double stealPercent = CpuSteal.Read().PercentSince(stealAtStart);
     double robotLoopMaxPeriodErrorMs = robot.GetLoopStatistics().PeriodErrorMaxMs;
     if (report.StopReason != PolicyRunStopReason.DurationElapsed || report.Failures.Count > 0)
     {
@@ -132,7 +135,7 @@ async Task<ModeResult> MeasureAsync(ChunkExecution mode)
     }
 
     return new ModeResult(report.MaxCommandGapMs, report.MaxCommandGapStep, report.LateCommands, report.CommandPeriodP50Ms, report.CommandPeriodP99Ms, report.MissedSteps, report.HeldSteps, report.LongestHoldSteps * 1000 / RateHz, report.ChunksReceived,
-        report.InferenceMsP50, report.DelayStepsP50, jump, excess, switches == 0 ? 0 : excessSum / switches, anyExcess, report.AllocatedBytesPerStep, report.AllocationMeasuredSteps, robotLoopMaxPeriodErrorMs);
+        report.InferenceMsP50, report.DelayStepsP50, jump, excess, switches == 0 ? 0 : excessSum / switches, anyExcess, report.AllocatedBytesPerStep, report.AllocationMeasuredSteps, robotLoopMaxPeriodErrorMs, stealPercent);
 }
 
 internal sealed record ModeResult(
@@ -153,4 +156,5 @@ internal sealed record ModeResult(
     double AnyStepExcess,
     double BytesPerStep,
     long MeasuredSteps,
-    double RobotLoopMaxPeriodErrorMs);
+    double RobotLoopMaxPeriodErrorMs,
+    double StealPercent);

@@ -68,8 +68,7 @@ internal static class BenchmarkCases
                 ],
                 [
                     () => new FlowMatchingChunkSubject(observation, step.Path, actionShape, steps, threads),
-                    // When the flow-matching policy backend lands, its subject over
-                    // Path.Combine(folder, TinyPi0Model.ManifestFileName) is one more line here.
+                    () => new PolicyBackendChunkSubject(Path.Combine(folder, TinyPi0Model.ManifestFileName), threads),
                 ],
                 chunkRuns,
                 chunkWarmup),

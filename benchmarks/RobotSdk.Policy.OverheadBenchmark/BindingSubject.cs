@@ -39,7 +39,7 @@ internal sealed class BindingSubject : IInferenceSubject
 
     public void RunOnce() => binding.Run();
 
-    public double OutputChecksum() => outputs.Sum(OutputChecksums.Of);
+    public double? OutputChecksum() => outputs.Sum(OutputChecksums.Of);
 
     public void Dispose() => session.Dispose();
 }

@@ -71,7 +71,7 @@ internal sealed class FlowMatchingChunkSubject : IInferenceSubject
         }
     }
 
-    public double OutputChecksum() => OutputChecksums.Of(actions);
+    public double? OutputChecksum() => OutputChecksums.Of(actions);
 
     public void Dispose()
     {
