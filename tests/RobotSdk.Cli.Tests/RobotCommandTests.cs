@@ -52,7 +52,7 @@ public sealed class RobotCommandTests
     {
         (int exitCode, string output, string error) = RobotProcess.Run("demo", "--mirror", "--lag-ms", "10");
 
-        Assert.True(exitCode == 0, error + output);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         foreach (string pose in new[] { "reach forward", "reach left", "reach right", "raise", "gripper opened", "gripper closed" })
         {
             Assert.Contains(pose, output, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class RobotCommandTests
         {
             (int exitCode, string output, string error) = RobotProcess.Run("demo", "--output", directory);
 
-            Assert.True(exitCode == 0, error + output);
+            Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
             Assert.Contains("virtual SO-101", output, StringComparison.Ordinal);
             Assert.Contains("torque off.", output, StringComparison.Ordinal);
 
@@ -106,7 +106,7 @@ public sealed class RobotCommandTests
     {
         (int exitCode, string output, string error) = RobotProcess.Run("bench", "sim", "--seconds", "1", "--renders", "5", "--goal-writes", "2", "--json");
 
-        Assert.True(exitCode == 0, error + output);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         using var json = System.Text.Json.JsonDocument.Parse(output);
         System.Text.Json.JsonElement result = json.RootElement;
         Assert.InRange(result.GetProperty("real_time_factor").GetDouble(), 0.5, 1.05); // the world sleeps when ahead: never much above 1

@@ -11,7 +11,7 @@ public sealed class RunPolicySampleTests
     {
         (int exitCode, string output, string error) = RunSample(TimeSpan.FromMinutes(4), "--episodes", "2");
 
-        Assert.True(exitCode == 0, error + output);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         Assert.Contains("backend onnx", output, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(output, @"^episode \d/2 \(seed \d+\): ", RegexOptions.Multiline));
         Match summary = Regex.Match(output, @"^(?<won>\d+)/2 episodes succeeded", RegexOptions.Multiline);

@@ -13,7 +13,7 @@ public sealed class SampleTests
     {
         (int exitCode, string output, string error) = RunSample("HelloArm");
 
-        Assert.True(exitCode == 0, error + output);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         Assert.Contains("tool at (", output, StringComparison.Ordinal);
         Assert.Contains("e-stopped: True", output, StringComparison.Ordinal);
     }
@@ -25,7 +25,7 @@ public sealed class SampleTests
     {
         (int exitCode, string output, string error) = RunSample("LeaderFollower", "--arm", arm, "--seconds", "3");
 
-        Assert.True(exitCode == 0, error + output);
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         Assert.Contains("PASS", output, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class SampleTests
             // A short run (a minute or two): few poses, but still the whole procedure, from rendered images.
             (int exitCode, string output, string error) = RunSample("CalibrateWithCamera", TimeSpan.FromMinutes(8), "--poses", "20", "--held-out", "5", "--out", folder);
 
-            Assert.True(exitCode == 0, error + output);
+            Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
             Match errors = Regex.Match(output, @"held-out tag error measured by the camera \(median\): before (?<before>[0-9.]+) mm, after (?<after>[0-9.]+) mm");
             Assert.True(errors.Success, output);
             double before = double.Parse(errors.Groups["before"].Value, CultureInfo.InvariantCulture);
