@@ -143,7 +143,7 @@ internal static class RunCommand
                     EpisodeResults = results,
                 };
                 Console.WriteLine(asJson ? JsonSerializer.Serialize(summary, Json) : Summary(summary));
-                return 0;
+                return ReportAbnormalEnd(results);
             }
             catch (Exception exception) when (exception is PolicyManifestException or PolicyModelMismatchException or OnnxRuntimeException or OnnxRuntimeLibraryNotFoundException or EmbodimentException or CalibrationMismatchException or RemotePolicyException
                 or RobotHaltedException or HardwareFaultException or FileNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or TimeoutException)
@@ -154,6 +154,23 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Exit 1, with the reason on stderr, when an episode ended because the arm or the policy failed (a bus
+    /// fault, the e-stop, a policy that could not go on): the figures are printed, but a script must not read
+    /// the run as a good one. An episode that ran its time or met its goal, or a Ctrl+C, exits 0.
+    /// </summary>
+    private static int ReportAbnormalEnd(IReadOnlyList<PolicyEpisodeResult> results)
+    {
+        PolicyEpisodeResult? failed = results.FirstOrDefault(result => result.StopReason is not (nameof(PolicyRunStopReason.DurationElapsed) or nameof(PolicyRunStopReason.StopConditionMet) or nameof(PolicyRunStopReason.Cancelled)));
+        if (failed is null)
+        {
+            return 0;
+        }
+
+        Console.Error.WriteLine($"robot run: episode {failed.Seed} ended with {failed.StopReason}{(failed.Failures.Count > 0 ? ": " + failed.Failures[0] : string.Empty)}");
+        return 1;
     }
 
     private static ChunkExecution? ParseExecution(string text) => text.ToLowerInvariant() switch

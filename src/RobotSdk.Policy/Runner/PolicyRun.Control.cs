@@ -63,6 +63,10 @@ internal sealed partial class PolicyRun
 
                 if (_robot.State != RobotState.Active)
                 {
+                    // Say why: a fault's message names the joint or link; otherwise someone deactivated it.
+                    AddFailure(_robot.Fault is { } fault
+                        ? $"the robot faulted and turned torque off: {fault.Message}"
+                        : $"the robot left the Active state ({_robot.State}) during the run");
                     RequestStop(PolicyRunStopReason.RobotInactive);
                     break;
                 }

@@ -16,6 +16,8 @@ server ignores the path; the client under test sends whatever URI it is given):
   horizon=H         rows of the echoed actions (default 10)
   dtype=f4|f8       dtype of the actions (default f4)
   state_key=KEY     observation entry echoed into the actions (default observation/state)
+  target=V1,V2,...  every row of the actions is this vector instead (a policy that goes somewhere:
+                    the CLI tests send the arm's tool to a point this way)
   delay=SECONDS     wait before answering (timeouts)
   fail=1            the policy raises: traceback text frame, then close 1011
   drop_after=N      on request N+1, drop the TCP connection without a reply or close frame
@@ -88,19 +90,23 @@ def summarize(observation, prefix=""):
 
 
 class EchoPolicy:
-    """Actions[i, :] = state + i: the client can tell rows, columns and values apart."""
+    """Actions[i, :] = state + i: the client can tell rows, columns and values apart (or the target=)."""
 
     def __init__(self, options):
         self.horizon = int(options.get("horizon", "10"))
         self.dtype = np.float64 if options.get("dtype") == "f8" else np.float32
         self.state_key = options.get("state_key", "observation/state")
         self.fail = options.get("fail") == "1"
+        self.target = [float(value) for value in options["target"].split(",")] if "target" in options else None
 
     def infer(self, observation):
         if self.fail:
             raise ValueError("the test policy was asked to fail (fail=1)")
-        state = np.asarray(observation[self.state_key], dtype=np.float64)
-        actions = (state[None, :] + np.arange(self.horizon, dtype=np.float64)[:, None]).astype(self.dtype)
+        if self.target is not None:
+            actions = np.tile(np.asarray(self.target, dtype=np.float64), (self.horizon, 1)).astype(self.dtype)
+        else:
+            state = np.asarray(observation[self.state_key], dtype=np.float64)
+            actions = (state[None, :] + np.arange(self.horizon, dtype=np.float64)[:, None]).astype(self.dtype)
         return {
             "actions": actions,
             "policy_timing": {"infer_ms": 1.25},

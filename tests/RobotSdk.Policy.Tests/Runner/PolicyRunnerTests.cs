@@ -1,3 +1,4 @@
+using RobotSdk.Hardware;
 using RobotSdk.Policy.Manifest;
 using RobotSdk.Policy.Runner;
 using RobotSdk.Policy.Tests.Remote;
@@ -235,6 +236,55 @@ public sealed class PolicyRunnerTests
 
         Assert.Equal(PolicyRunStopReason.EmergencyStop, report.StopReason);
         Assert.True(backend.Terminations >= 1);
+    }
+
+    [Fact]
+    public async Task ADriverFault_EndsTheRun_AndTheReportSaysWhichServoFailed()
+    {
+        var driver = new FailingDriver(new MirrorDriver(DemoArm.Description));
+        using var rig = RunnerTestRig.Create(chunkLength: 10, executionHorizon: 5, driver: driver);
+        var backend = new FakeBackend();
+        backend.Behaviour = (call, _) =>
+        {
+            if (call == 3)
+            {
+                driver.ServoStopsAnswering();
+            }
+
+            return Task.CompletedTask;
+        };
+        PolicyRunner runner = rig.CreateRunner(backend);
+
+        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(PolicyRunStopReason.RobotInactive, report.StopReason);
+        Assert.Equal(RobotState.Faulted, rig.Robot.State);
+        string failure = Assert.Single(report.Failures);
+        Assert.StartsWith("the robot faulted and turned torque off: ", failure, StringComparison.Ordinal);
+        Assert.Contains("/dev/ttyTEST0", failure, StringComparison.Ordinal);
+        Assert.Contains("Present_Position", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeactivationDuringTheRun_EndsIt_AndIsReported()
+    {
+        using var rig = RunnerTestRig.Create(chunkLength: 10, executionHorizon: 5);
+        var backend = new FakeBackend();
+        backend.Behaviour = (call, _) =>
+        {
+            if (call == 3)
+            {
+                rig.Robot.Deactivate();
+            }
+
+            return Task.CompletedTask;
+        };
+        PolicyRunner runner = rig.CreateRunner(backend);
+
+        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(PolicyRunStopReason.RobotInactive, report.StopReason);
+        Assert.Contains(report.Failures, failure => failure.StartsWith("the robot left the Active state", StringComparison.Ordinal) || failure.StartsWith("the robot refused a command", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -27,9 +27,9 @@ internal sealed class RunnerTestRig : IDisposable
 
     public FakeObservationSource Observations { get; } = new();
 
-    public static RunnerTestRig Create(int chunkLength, int executionHorizon, double controlRateHz = 50, ActionSpaceKind kind = ActionSpaceKind.JointAbsolute)
+    public static RunnerTestRig Create(int chunkLength, int executionHorizon, double controlRateHz = 50, ActionSpaceKind kind = ActionSpaceKind.JointAbsolute, IRobotDriver? driver = null)
     {
-        var robot = new Robot(new MirrorDriver(DemoArm.Description), new RobotOptions { ControlRateHz = 200 });
+        var robot = new Robot(driver ?? new MirrorDriver(DemoArm.Description), new RobotOptions { ControlRateHz = 200 });
         robot.Connect();
         robot.Activate();
         string[] arm = ["shoulder_pan", "shoulder_lift", "elbow_flex", "wrist_flex", "wrist_roll"];
