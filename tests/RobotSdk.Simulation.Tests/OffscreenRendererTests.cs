@@ -132,7 +132,7 @@ public sealed class OffscreenRendererTests
     [Fact]
     public void ANewRenderer_Works_OnAThreadWhoseLastRendererWasDisposedElsewhere()
     {
-        using var render = new SingleThreadWork();
+        using var render = new DedicatedThread();
         using var firstModel = MujocoModel.LoadFromXml(TestModels.ArmAndBox);
         using var firstSimulation = new MujocoSimulation(firstModel);
         OffscreenRenderer first = render.Run(() => new OffscreenRenderer(firstModel, 64, 48));

@@ -50,7 +50,7 @@ public sealed class VirtualArmServoingTests(ITestOutputHelper output)
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
-        using var renderer = new RenderThread();
+        using var renderer = new DedicatedThread();
         // The WidowX's scene camera is far (its 40 mm gripper tag is about 20 px across at 640 x 480): twice the resolution.
         int width = armName == "wx250s" ? 1280 : 640;
         SimulatedCamera camera = await renderer.RunAsync(() => arm.OpenCamera("scene", width, width * 3 / 4));
@@ -64,7 +64,7 @@ public sealed class VirtualArmServoingTests(ITestOutputHelper output)
         }
     }
 
-    private async Task ServoAsync(string armName, int seed, bool tableBoard, VirtualArm arm, Robot robot, SimulatedCamera camera, RenderThread renderer)
+    private async Task ServoAsync(string armName, int seed, bool tableBoard, VirtualArm arm, Robot robot, SimulatedCamera camera, DedicatedThread renderer)
     {
         SerialChain chain = robot.Kinematics!;
         Pose nominalCamera = chain.Description.Base * camera.ToRigEntry(CameraMount.Fixed).Extrinsics!.Value;

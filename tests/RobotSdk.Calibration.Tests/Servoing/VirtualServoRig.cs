@@ -5,9 +5,9 @@ namespace RobotSdk.Calibration.Tests.Servoing;
 
 /// <summary>
 /// The servo rig of a virtual arm: the robot (real driver over the emulated bus) and the rendered
-/// scene camera (rendered on the test's <see cref="RenderThread"/>). Nothing here reads the simulation's ground truth.
+/// scene camera (rendered on the test's <see cref="DedicatedThread"/>). Nothing here reads the simulation's ground truth.
 /// </summary>
-internal sealed class VirtualServoRig(Robot robot, SimulatedCamera camera, RenderThread renderer) : ICalibrationRig
+internal sealed class VirtualServoRig(Robot robot, SimulatedCamera camera, DedicatedThread renderer) : ICalibrationRig
 {
     private const double ToleranceRadians = 0.01;
 

@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 
-namespace RobotSdk.Calibration.Tests.Servoing;
+namespace RobotSdk.Testing;
 
 /// <summary>
-/// One thread for everything that touches a simulated camera's OpenGL context (creating, rendering,
-/// disposing). An OSMesa context is made current on whichever thread renders and stays current there;
-/// rendering from thread-pool continuations leaves a freed context current on pool threads after a
-/// test, and the next test's camera segfaulted when it rendered on such a thread. A thread per test
-/// ends with its context.
+/// Runs work items one after another on one dedicated thread, so a test decides which thread touches
+/// an OpenGL context (creating, rendering, disposing a simulated camera), instead of whichever pool
+/// thread a continuation lands on.
 /// </summary>
-internal sealed class RenderThread : IDisposable
+internal sealed class DedicatedThread : IDisposable
 {
     private readonly BlockingCollection<Action> _work = [];
     private readonly Thread _thread;
 
-    public RenderThread()
+    public DedicatedThread()
     {
         _thread = new Thread(() =>
         {
@@ -23,7 +21,7 @@ internal sealed class RenderThread : IDisposable
                 action();
             }
         })
-        { IsBackground = true, Name = "servo test render thread" };
+        { IsBackground = true, Name = "test render thread" };
         _thread.Start();
     }
 
@@ -43,6 +41,16 @@ internal sealed class RenderThread : IDisposable
         });
         return completion.Task;
     }
+
+    /// <summary>Runs <paramref name="function"/> on the thread and waits for it.</summary>
+    public T Run<T>(Func<T> function) => RunAsync(function).GetAwaiter().GetResult();
+
+    /// <summary>Runs <paramref name="action"/> on the thread and waits for it.</summary>
+    public void Run(Action action) => Run<object?>(() =>
+    {
+        action();
+        return null;
+    });
 
     public void Dispose()
     {
