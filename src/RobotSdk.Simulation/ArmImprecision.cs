@@ -72,14 +72,15 @@ public sealed class ArmImprecision
     /// <summary>
     /// Largest distance, millimetres, between each AprilTag on the arm (a site <c>apriltag_tag36h11_&lt;id&gt;</c>
     /// below the first joint's body) and where the MJCF puts it: a printed holder is never exactly its
-    /// drawing. Each tag is moved by a distance uniform in [0, this] in a uniformly random direction of its
-    /// body's frame, so calibration given the drawing as a prior never gets the truth. Range [0, 20]; default 0.
+    /// drawing. Each tag slides by a distance uniform in [0, this] in a uniformly random direction of its
+    /// own plane (a holder sits flat on the surface it is fixed to, so the tag never sinks into it), so
+    /// calibration given the drawing as a prior never gets the truth. Range [0, 20]; default 0.
     /// </summary>
     public double MaxTagMountPositionErrorMillimeters { get; set; }
 
     /// <summary>
-    /// Largest angle, degrees, each AprilTag on the arm is turned from its MJCF orientation (uniform in
-    /// [0, this] about a uniformly random axis of the tag's own frame). Range [0, 20]; default 0.
+    /// Largest angle, degrees, each AprilTag on the arm is turned from its MJCF orientation, about its own
+    /// normal (uniform in +-this; flat on its surface, as above). Range [0, 20]; default 0.
     /// </summary>
     public double MaxTagMountRotationErrorDegrees { get; set; }
 

@@ -216,14 +216,16 @@ internal sealed class MjcfImprecision
             string name = (string)site.Attribute("name")!;
             // Draw for every tag, moved or not, so one figure never reshuffles the other's draws.
             double distance = random.NextDouble() * maximumDistance;
-            Vector3D direction = ImprecisionDraws.Direction(random);
-            double angle = random.NextDouble() * maximumAngle;
-            Vector3D axis = ImprecisionDraws.Direction(random);
+            double heading = random.NextDouble() * 2 * Math.PI;
+            double angle = ImprecisionDraws.Uniform(random, maximumAngle);
             Pose nominal = Frames.Read(site);
             Pose truth = nominal;
-            if (distance > 0 || angle > 0)
+            if (distance > 0 || angle != 0)
             {
-                truth = new Pose(nominal.Position + (distance * direction), nominal.Orientation * Rotation.FromAxisAngle(axis, angle));
+                // The holder sits flat on its face: it slides in the tag's plane and turns about the tag's normal, never
+                // sinks into the surface (the tag is drawn only 0.2-0.5 mm proud of it, and a buried edge is not detected).
+                Vector3D inPlane = nominal.Orientation.Rotate(new Vector3D(Math.Cos(heading), Math.Sin(heading), 0));
+                truth = new Pose(nominal.Position + (distance * inPlane), nominal.Orientation * Rotation.FromAxisAngle(new Vector3D(0, 0, 1), angle));
                 XElement target = perturbed.Descendants("site").First(element => (string?)element.Attribute("name") == name);
                 MjcfFrames.Write(target, truth);
             }
