@@ -15,6 +15,7 @@ internal sealed class ImprecisionDraws
         SceneCameraSeed = Mix(seed, 3);
         WristCameraSeed = Mix(seed, 4);
         NoiseSeed = Mix(seed, 5);
+        TagMountSeed = Mix(seed, 6);
     }
 
     public int JointSeed { get; }
@@ -26,6 +27,8 @@ internal sealed class ImprecisionDraws
     public int WristCameraSeed { get; }
 
     public int NoiseSeed { get; }
+
+    public int TagMountSeed { get; }
 
     /// <summary>
     /// A generator seed for stream <paramref name="stream"/> of <paramref name="seed"/>, scrambled by

@@ -25,6 +25,9 @@ public sealed record ImprecisionTruth(
     IReadOnlyList<KeyValuePair<string, double>> LinkLengthErrors,
     IReadOnlyList<CameraPoseTruth> Cameras)
 {
+    /// <summary>Every AprilTag on the arm: where its mount's drawing (the MJCF) puts it and where it truly is.</summary>
+    public IReadOnlyList<TagMountTruth> TagMounts { get; init; } = [];
+
     /// <summary>The length error of chain body <paramref name="body"/>, metres.</summary>
     /// <exception cref="KeyNotFoundException">The body is not on the arm's chain.</exception>
     public double GetLinkLengthError(string body)

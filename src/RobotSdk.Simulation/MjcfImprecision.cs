@@ -53,7 +53,8 @@ internal sealed class MjcfImprecision
         var draws = new ImprecisionDraws(figures.Seed);
         LinkLengthErrors = PerturbLinks(Frames, perturbed, chain, figures, draws);
         Cameras = PerturbCameras(perturbed, figures, draws);
-        Xml = figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors ? perturbed.ToString(SaveOptions.DisableFormatting) : mjcf;
+        TagMounts = PerturbTagMounts(perturbed, figures, draws);
+        Xml = figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors || figures.HasTagMountErrors ? perturbed.ToString(SaveOptions.DisableFormatting) : mjcf;
     }
 
     /// <summary>The MJCF text to compile (the input, unchanged, when there is no geometric error).</summary>
@@ -79,6 +80,26 @@ internal sealed class MjcfImprecision
 
     /// <summary>Per camera, nominal and true pose.</summary>
     public IReadOnlyList<CameraPoseTruth> Cameras { get; }
+
+    /// <summary>Per AprilTag site on the arm, nominal and true pose.</summary>
+    public IReadOnlyList<TagMountTruth> TagMounts { get; }
+
+    /// <summary>
+    /// The nominal (as authored) pose of site <paramref name="siteName"/> in the frame of the body holding
+    /// joint <paramref name="jointName"/>; null when either is missing or a joint lies between them (the
+    /// site is then not fixed to that body).
+    /// </summary>
+    public Pose? GetNominalSitePose(string siteName, string jointName)
+    {
+        XElement? site = Nominal.Descendants("site").FirstOrDefault(element => (string?)element.Attribute("name") == siteName);
+        XElement? body = Nominal.Descendants("joint").FirstOrDefault(element => (string?)element.Attribute("name") == jointName)?.Parent;
+        if (site is null || body is null || site.Ancestors("body").FirstOrDefault(IsJointed) != body)
+        {
+            return null;
+        }
+
+        return Frames.ReadInWorld(body).Inverse() * Frames.ReadInWorld(site);
+    }
 
     /// <summary>
     /// The nominal pose of camera <paramref name="cameraName"/>'s optical frame relative to the arm's base
@@ -182,6 +203,38 @@ internal sealed class MjcfImprecision
         }
 
         return errors;
+    }
+
+    private List<TagMountTruth> PerturbTagMounts(XDocument perturbed, ArmImprecision figures, ImprecisionDraws draws)
+    {
+        var random = new Random(draws.TagMountSeed);
+        double maximumDistance = figures.MaxTagMountPositionErrorMillimeters / 1000;
+        double maximumAngle = figures.MaxTagMountRotationErrorDegrees * Math.PI / 180;
+        var mounts = new List<TagMountTruth>();
+        foreach (XElement site in ChainStart.Descendants("site").Where(site => ((string?)site.Attribute("name") ?? string.Empty).StartsWith("apriltag_", StringComparison.Ordinal)))
+        {
+            string name = (string)site.Attribute("name")!;
+            // Draw for every tag, moved or not, so one figure never reshuffles the other's draws.
+            double distance = random.NextDouble() * maximumDistance;
+            double heading = random.NextDouble() * 2 * Math.PI;
+            double angle = ImprecisionDraws.Uniform(random, maximumAngle);
+            Pose nominal = Frames.Read(site);
+            Pose truth = nominal;
+            if (distance > 0 || angle != 0)
+            {
+                // The holder sits flat on its face: it slides in the tag's plane and turns about the tag's normal, never
+                // sinks into the surface (the tag is drawn only 0.2-0.5 mm proud of it, and a buried edge is not detected).
+                Vector3D inPlane = nominal.Orientation.Rotate(new Vector3D(Math.Cos(heading), Math.Sin(heading), 0));
+                truth = new Pose(nominal.Position + (distance * inPlane), nominal.Orientation * Rotation.FromAxisAngle(new Vector3D(0, 0, 1), angle));
+                XElement target = perturbed.Descendants("site").First(element => (string?)element.Attribute("name") == name);
+                MjcfFrames.Write(target, truth);
+            }
+
+            string body = (string?)site.Parent?.Attribute("name") ?? "body";
+            mounts.Add(new TagMountTruth(name, body, nominal, truth));
+        }
+
+        return mounts;
     }
 
     private List<CameraPoseTruth> PerturbCameras(XDocument perturbed, ArmImprecision figures, ImprecisionDraws draws)

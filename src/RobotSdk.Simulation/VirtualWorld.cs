@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using RobotSdk.Geometry;
 
 namespace RobotSdk.Simulation;
@@ -68,9 +69,9 @@ public sealed class VirtualWorld : IDisposable
 
         ArmImprecision? imprecision = _options.Imprecision?.Clone();
         imprecision?.Validate();
-        if (geometry is null && imprecision is { } figures && (figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors))
+        if (geometry is null && imprecision is { } figures && (figures.MaxLinkLengthErrorMillimeters > 0 || figures.MaxToolOffsetErrorMillimeters > 0 || figures.HasCameraErrors || figures.HasTagMountErrors))
         {
-            throw new ArgumentException("Link-length and camera errors change the MJCF before it compiles: make the world with VirtualWorld.Create(arm, options).", nameof(options));
+            throw new ArgumentException("Link-length, camera and tag-mount errors change the MJCF before it compiles: make the world with VirtualWorld.Create(arm, options).", nameof(options));
         }
 
         JointImprecision? jointErrors = imprecision is null ? null : JointImprecision.Draw(imprecision, joints.Count) with
@@ -92,7 +93,10 @@ public sealed class VirtualWorld : IDisposable
             Joints.Backlash,
             Joints.EncoderNoise,
             geometry?.LinkLengthErrors ?? [],
-            geometry?.Cameras ?? []);
+            geometry?.Cameras ?? [])
+        {
+            TagMounts = geometry?.TagMounts ?? [],
+        };
         Model = model;
         _timestep = model.TimestepSeconds;
         _simulation = new MujocoSimulation(model);
@@ -192,6 +196,31 @@ public sealed class VirtualWorld : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(cameraName);
         return _geometry?.GetNominalExtrinsics(cameraName, mount);
     }
+
+    /// <summary>
+    /// The nominal pose of site <paramref name="siteName"/> (MJCF site frame) in the frame of the body
+    /// holding joint <paramref name="jointName"/>, from <see cref="NominalMjcf"/>, not the true pose (see
+    /// <see cref="ArmImprecision.MaxTagMountPositionErrorMillimeters"/>): what a mount's drawing says. Null
+    /// for a world made over a compiled model, when either is missing, or when a joint lies between them.
+    /// </summary>
+    public Pose? GetNominalSitePose(string siteName, string jointName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(siteName);
+        ArgumentException.ThrowIfNullOrEmpty(jointName);
+        return _geometry?.GetNominalSitePose(siteName, jointName);
+    }
+
+    /// <summary>
+    /// The nominal pose of AprilTag <paramref name="tagId"/> (site <c>apriltag_tag36h11_&lt;id&gt;</c>) in the
+    /// frame of the body holding joint <paramref name="jointName"/>, in the detector's tag frame (libapriltag's:
+    /// x along the printed image's right, y down it, z into the face; the site's frame turned half a turn
+    /// about x): what a printed holder's drawing gives a calibration as its tag-mount prior. Null as for
+    /// <see cref="GetNominalSitePose"/>.
+    /// </summary>
+    public Pose? GetNominalTagMount(int tagId, string jointName) =>
+        GetNominalSitePose(string.Create(CultureInfo.InvariantCulture, $"apriltag_{AprilTagImages.Tag36h11}_{tagId}"), jointName) is { } site
+            ? site * new Pose(Vector3D.Zero, new Rotation(0, 1, 0, 0))
+            : null;
 
     /// <summary>Stops the real-time thread (the state stays; <see cref="Step"/> or <see cref="Start"/> may follow).</summary>
     public void Stop()

@@ -31,6 +31,10 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.InRange(root.GetProperty("reprojection_px").GetDouble(), 0, 1);
         Assert.True(root.GetProperty("held_out_used").GetInt32() >= 5);
 
+        // The tag's holder as the arm's model draws it is the solve's prior (the virtual tag sits off it, as a printed one would).
+        Assert.StartsWith("the tag's pose in the wrist_roll frame from its mount's drawing, +/- 1.0 mm and 2.0 deg", root.GetProperty("tag_mount_prior").GetString(), StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("identifiability").EnumerateArray(), line => line.GetString()!.StartsWith("Tag-mount prior used", StringComparison.Ordinal));
+
         // The camera's own check agrees in direction: no ground truth needed for it.
         Assert.True(root.GetProperty("camera_tool_error_mm_after").GetDouble() < root.GetProperty("camera_tool_error_mm_before").GetDouble());
         Assert.True(root.GetProperty("held_out_reprojection_px_after").GetDouble() < root.GetProperty("held_out_reprojection_px_before").GetDouble());

@@ -28,6 +28,7 @@ public sealed class RealArmCalibrationTests : IDisposable
 
         // What a camera rig file would give: the intrinsics and the camera's nominal pose relative to the base.
         CameraRigEntry rigEntry = camera.ToRigEntry(CameraMount.Fixed);
+        var log = new List<string>();
         (CalibrationProcedureResult procedure, CalibrationRunResult result) = await RealArmCalibration.CalibrateAsync(
             robot,
             camera,
@@ -36,7 +37,7 @@ public sealed class RealArmCalibrationTests : IDisposable
             "so101",
             "so101 at " + link,
             new CalibrationProcedureOptions { TagSizeMeters = 0.036, Seed = 2, CalibrationPoseCount = 24, HeldOutPoseCount = 6 },
-            _ => { },
+            log.Add,
             CancellationToken.None);
 
         Assert.Equal("arm", result.Mode);
@@ -48,6 +49,11 @@ public sealed class RealArmCalibrationTests : IDisposable
         Assert.Equal(result.CameraToolErrorMmAfter, result.ToolErrorMmAfter);
         Assert.True(result.CameraToolErrorMmAfter < result.CameraToolErrorMmBefore, $"camera: after {result.CameraToolErrorMmAfter} mm, before {result.CameraToolErrorMmBefore} mm");
         Assert.InRange(result.ReprojectionPx, 0, 1);
+
+        // No catalogue entry draws the tag's holder: the tag is left free, and the output says so.
+        Assert.StartsWith("none: no drawing of the tag's mount was given", result.TagMountPrior, StringComparison.Ordinal);
+        Assert.Contains(log, line => line.StartsWith("tag mount: no drawing of the gripper tag's holder for the so101", StringComparison.Ordinal));
+        Assert.Null(procedure.Solution.Identifiability.TagMountPrior);
 
         // The truth the run never saw: every estimated zero offset within half a degree.
         for (int j = 0; j < procedure.Nominal.Joints.Count; j++)

@@ -193,6 +193,52 @@ public sealed class ImprecisionTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("so101", "wrist_roll")]
+    [InlineData("wx250s", "wrist_rotate")]
+    public void TagMountErrors_MoveTheGripperTagOnItsBodyWithinTheFigures_WhileTheNominalMountStaysTheDrawing(string name, string lastJoint)
+    {
+        SimulatedArmModel arm = Arms[name].Arm;
+        using VirtualWorld world = VirtualWorld.Create(arm, new VirtualWorldOptions { Imprecision = new ArmImprecision { Seed = 13, MaxTagMountPositionErrorMillimeters = 0.5, MaxTagMountRotationErrorDegrees = 1 } });
+        using VirtualWorld plain = VirtualWorld.Create(arm);
+
+        // Only the gripper tag is on the arm; the table tags are not mounts.
+        TagMountTruth gripper = Assert.Single(world.GroundTruth.TagMounts);
+        Assert.Equal("apriltag_tag36h11_10", gripper.Site);
+        double moved = (gripper.Truth.Position - gripper.Nominal.Position).Length;
+        double turned = gripper.Truth.Orientation.AngleTo(gripper.Nominal.Orientation);
+        output.WriteLine($"{name}: tag mount {moved * 1000:F3} mm and {turned / Degree:F3} deg off its drawing");
+        Assert.InRange(moved, 1e-6, 0.0005);
+        Assert.InRange(turned, 1e-6, 1 * Degree);
+
+        // Flat on its surface: the tag slides in its own plane and turns about its normal, so no edge sinks into the body.
+        Vector3D normal = gripper.Nominal.Orientation.Rotate(new Vector3D(0, 0, 1));
+        Assert.True(Math.Abs(Vector3D.Dot(gripper.Truth.Position - gripper.Nominal.Position, normal)) < 1e-12);
+        Assert.True((gripper.Truth.Orientation.Rotate(new Vector3D(0, 0, 1)) - normal).Length < 1e-9);
+
+        // The simulated tag sits on its body where the truth says; without imprecision, where the drawing says.
+        Pose SiteOnBody(VirtualWorld w) => w.Access(simulation =>
+        {
+            simulation.Forward();
+            return simulation.GetBodyPose(gripper.Body).Inverse() * simulation.GetSitePose(gripper.Site);
+        });
+        Pose simulated = SiteOnBody(world);
+        Pose drawn = SiteOnBody(plain);
+        Assert.True((simulated.Position - gripper.Truth.Position).Length < 1e-9);
+        Assert.True(simulated.Orientation.AngleTo(gripper.Truth.Orientation) < 1e-6);
+        Assert.True((drawn.Position - gripper.Nominal.Position).Length < 1e-9);
+        Assert.True(drawn.Orientation.AngleTo(gripper.Nominal.Orientation) < 1e-6);
+
+        // The nominal mount is the drawing, in the last joint's body, turned into the detector's tag frame (z into the face).
+        Pose mount = world.GetNominalTagMount(10, lastJoint)!.Value;
+        Assert.True((mount.Position - gripper.Nominal.Position).Length < 1e-9);
+        Vector3D intoFace = mount.Orientation.Rotate(new Vector3D(0, 0, 1));
+        Vector3D siteNormal = gripper.Nominal.Orientation.Rotate(new Vector3D(0, 0, 1));
+        Assert.True((intoFace + siteNormal).Length < 1e-9);
+        Assert.Null(world.GetNominalTagMount(10, "no_such_joint"));
+        Assert.Null(world.GetNominalTagMount(10, arm.Joints[0].Name)); // joints lie between the base and the tag
+    }
+
+    [Theory]
     [InlineData("so101")]
     [InlineData("wx250s")]
     public void LinkLengthErrors_MoveTheToolAsTheDriversKinematicsWithTheSameLengthsPredict(string name)

@@ -18,10 +18,17 @@ namespace RobotSdk.Calibration.Identification;
 /// detector's order, so <see cref="AprilTagDetection.Corners"/> are observations as they come. The
 /// Jacobian is analytic (one forward kinematics per pose, and <see cref="CameraModel"/>'s projection
 /// derivative); a central-difference one is kept to test it against.
+/// With a tag-mount prior (<see cref="SetTagMountPrior"/>), six rows follow the pixel rows: the tag's
+/// pose in the last joint's frame against the prior, rotation vector then position, each scaled by
+/// pixel noise / prior sigma so that the least-squares cost is the negative log posterior times the
+/// pixel variance. Only the pixel rows take the robust loss (<see cref="RobustResidualCount"/>).
 /// </remarks>
 internal sealed class CalibrationModel : ILeastSquaresProblem
 {
     private const int CornerResiduals = 2 * AprilTagGeometry.CornerCount;
+
+    /// <summary>Rows of the tag-mount prior: rotation vector, then position.</summary>
+    private const int PriorResiduals = 6;
 
     private readonly int _jointCount;
     private readonly RigidMotion _base;
@@ -50,6 +57,9 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     private int[] _free;
     private RigidMotion _camera;
     private RigidMotion _tag;
+    private RigidMotion _priorInverse;
+    private double _priorRotationWeight;
+    private double _priorPositionWeight;
 
     /// <summary>A model through <paramref name="chain"/>; positions are row-major, one row of chain-order joints per pose.</summary>
     public CalibrationModel(KinematicChainDescription chain, double[] positions, PixelPoint[] corners, CameraModel camera, double tagSizeMeters, CameraMount mount)
@@ -122,8 +132,8 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         _lens = camera;
         _mount = mount;
         _tools = new RigidMotion[PoseCount];
-        _plus = new double[PoseCount * CornerResiduals];
-        _minus = new double[PoseCount * CornerResiduals];
+        _plus = new double[(PoseCount * CornerResiduals) + PriorResiduals];
+        _minus = new double[(PoseCount * CornerResiduals) + PriorResiduals];
         _camera = RigidMotion.Identity;
         _tag = RigidMotion.Identity;
         Parameters = [];
@@ -144,7 +154,24 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
 
     public int ParameterCount => _free.Length;
 
-    public int ResidualCount => PoseCount * CornerResiduals;
+    public int ResidualCount => PixelResidualCount + (PriorRowsActive ? PriorResiduals : 0);
+
+    /// <summary>The pixel rows, which come first: two per corner, four corners per pose.</summary>
+    public int PixelResidualCount => PoseCount * CornerResiduals;
+
+    public int RobustResidualCount => PixelResidualCount;
+
+    /// <summary>Whether a tag-mount prior was set.</summary>
+    public bool HasTagMountPrior { get; private set; }
+
+    /// <summary>Whether the prior's rows are part of the residuals (set, and not switched off to see what the camera alone determines).</summary>
+    public bool PriorRowsActive => HasTagMountPrior && !PriorRowsSuspended;
+
+    /// <summary>Leaves the prior's rows out while true.</summary>
+    public bool PriorRowsSuspended { get; set; }
+
+    /// <summary>The pixel standard deviation the prior's rows are scaled by.</summary>
+    public double PriorPixelNoise { get; private set; }
 
     public int GroupSize => 2;
 
@@ -156,6 +183,27 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
     public ReadOnlySpan<double> Values => _values;
 
     public void SetFree(IEnumerable<int> free) => _free = [.. free];
+
+    /// <summary>
+    /// Adds the tag-mount prior's rows: the tag in the last joint's frame (tool link times tag pose)
+    /// against <paramref name="tagInLastJoint"/>, scaled by <paramref name="pixelNoise"/> over each sigma.
+    /// </summary>
+    public void SetTagMountPrior(RigidMotion tagInLastJoint, double positionSigmaMeters, double rotationSigmaRadians, double pixelNoise)
+    {
+        if (_givenTools is not null || _mount != CameraMount.Fixed)
+        {
+            throw new InvalidOperationException("A tag-mount prior needs a chain and a fixed camera (the tag on the gripper).");
+        }
+
+        _priorInverse = tagInLastJoint.Inverse();
+        HasTagMountPrior = true;
+        PriorPixelNoise = pixelNoise;
+        _priorRotationWeight = pixelNoise / rotationSigmaRadians;
+        _priorPositionWeight = pixelNoise / positionSigmaMeters;
+    }
+
+    /// <summary>The tag's pose in the last joint's frame under the current parameters (tool link times tag pose).</summary>
+    public RigidMotion TagInLastJoint => ToolLink(_values) * Tag;
 
     public void SetPoses(RigidMotion camera, RigidMotion tag)
     {
@@ -201,6 +249,10 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
         }
 
         Evaluate(_scratchValues, residuals);
+        if (PriorRowsActive)
+        {
+            PriorRows(_scratchValues, residuals.Slice(PixelResidualCount, PriorResiduals));
+        }
     }
 
     /// <summary>
@@ -269,6 +321,11 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
                 }
             }
         }
+
+        if (PriorRowsActive)
+        {
+            PriorJacobian(jacobian.Slice(PixelResidualCount * p, PriorResiduals * p));
+        }
     }
 
     /// <summary>The Jacobian by central differences: slow, kept as the reference the analytic one is tested against.</summary>
@@ -293,7 +350,7 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
             EvaluateColumn(kinematic, _minus);
             _scratchValues[parameter] = saved;
             double scale = 1 / (2 * h);
-            for (int row = 0; row < _plus.Length; row++)
+            for (int row = 0; row < ResidualCount; row++)
             {
                 jacobian[(row * p) + column] = (_plus[row] - _minus[row]) * scale;
             }
@@ -341,6 +398,11 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
 
     private void EvaluateColumn(bool kinematic, double[] residuals)
     {
+        if (PriorRowsActive)
+        {
+            PriorRows(_scratchValues, residuals.AsSpan(PixelResidualCount, PriorResiduals));
+        }
+
         if (!kinematic)
         {
             Evaluate(_scratchValues, residuals);
@@ -384,6 +446,59 @@ internal sealed class CalibrationModel : ILeastSquaresProblem
                 residuals[row + (2 * k) + 1] = 1e4;
             }
         }
+    }
+
+    /// <summary>The prior's rows at <paramref name="values"/>: the rotation vector and the position of (prior inverse * tag in the last joint's frame), weighted.</summary>
+    private void PriorRows(double[] values, Span<double> rows)
+    {
+        RigidMotion error = _priorInverse * ToolLink(values) * _tag * PoseIncrement(values, _tagStart);
+        Vector3D rotation = error.LogRotation();
+        rows[0] = _priorRotationWeight * rotation.X;
+        rows[1] = _priorRotationWeight * rotation.Y;
+        rows[2] = _priorRotationWeight * rotation.Z;
+        rows[3] = _priorPositionWeight * error.X;
+        rows[4] = _priorPositionWeight * error.Y;
+        rows[5] = _priorPositionWeight * error.Z;
+    }
+
+    /// <summary>
+    /// The prior rows' Jacobian by central differences (six rows; only the tag pose and the tool link
+    /// length move them), at the point <see cref="Jacobian"/> left in the scratch values.
+    /// </summary>
+    private void PriorJacobian(Span<double> rows)
+    {
+        int p = _free.Length;
+        rows.Clear();
+        Span<double> plus = stackalloc double[PriorResiduals];
+        Span<double> minus = stackalloc double[PriorResiduals];
+        for (int column = 0; column < p; column++)
+        {
+            int parameter = _free[column];
+            if (parameter < _tagStart && parameter != _lengthParameterOfLink[_jointCount])
+            {
+                continue;
+            }
+
+            double saved = _scratchValues[parameter];
+            const double h = 1e-6; // radians or metres, as in NumericJacobian
+            _scratchValues[parameter] = saved + h;
+            PriorRows(_scratchValues, plus);
+            _scratchValues[parameter] = saved - h;
+            PriorRows(_scratchValues, minus);
+            _scratchValues[parameter] = saved;
+            for (int row = 0; row < PriorResiduals; row++)
+            {
+                rows[(row * p) + column] = (plus[row] - minus[row]) / (2 * h);
+            }
+        }
+    }
+
+    /// <summary>The last joint's frame to the tool frame, with the tool link length at <paramref name="values"/>.</summary>
+    private RigidMotion ToolLink(double[] values)
+    {
+        int lengthParameter = _lengthParameterOfLink[_jointCount];
+        Vector3D translation = lengthParameter < 0 ? _linkTranslations[_jointCount] : _linkTranslations[_jointCount] + (values[lengthParameter] * _linkDirections[_jointCount]);
+        return _linkRotations[_jointCount].WithTranslation(translation.X, translation.Y, translation.Z);
     }
 
     private RigidMotion CameraToTag(RigidMotion tool, RigidMotion camera, RigidMotion tag) => _mount == CameraMount.Fixed

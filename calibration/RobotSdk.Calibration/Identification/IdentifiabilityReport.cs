@@ -16,6 +16,21 @@ public sealed record IdentifiabilityReport(
     string WeakestDirection,
     IReadOnlyList<string> Lines)
 {
+    /// <summary>The tag-mount prior the solve weighed, or null when the tag's pose was free.</summary>
+    public TagMountPrior? TagMountPrior { get; init; }
+
+    /// <summary>
+    /// Estimated parameters the images alone could not have determined (they would have been held): the
+    /// tag-mount prior pins them, so their uncertainty is about the prior's. Empty without a prior.
+    /// </summary>
+    public IReadOnlyList<KinematicParameter> DeterminedByTagMountPrior { get; init; } = [];
+
+    /// <summary>How far the solved tag centre is from the prior's, metres; null without a prior.</summary>
+    public double? TagMountPositionFromPriorMeters { get; init; }
+
+    /// <summary>How far the solved tag orientation is turned from the prior's, degrees; null without a prior.</summary>
+    public double? TagMountRotationFromPriorDegrees { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => string.Join(Environment.NewLine, Lines);
 }

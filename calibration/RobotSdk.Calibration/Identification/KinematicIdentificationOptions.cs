@@ -36,4 +36,12 @@ public sealed record KinematicIdentificationOptions
 
     /// <summary>Starting tag pose (as in <see cref="KinematicCalibration.TagPose"/>).</summary>
     public Pose? InitialTagPose { get; init; }
+
+    /// <summary>
+    /// Where the tag is known to sit on the gripper, with its uncertainty (a printed holder's drawing),
+    /// weighed against the images; null (default) leaves the tag's pose free, as the images alone then
+    /// cannot tell the last link's length along the wrist-roll axis, nor the wrist roll's zero, from it.
+    /// Fixed camera only.
+    /// </summary>
+    public TagMountPrior? TagMountPrior { get; init; }
 }

@@ -13,6 +13,12 @@ internal interface ILeastSquaresProblem
     /// <summary>Residuals per robust-loss group (2 for an image point).</summary>
     int GroupSize { get; }
 
+    /// <summary>
+    /// How many residuals, from the first, take the robust loss (a multiple of <see cref="GroupSize"/>);
+    /// the rest (prior rows, already whitened) are plain squares. Default: all of them.
+    /// </summary>
+    int RobustResidualCount => ResidualCount;
+
     /// <summary>Writes the current parameter vector.</summary>
     void GetParameters(Span<double> parameters);
 

@@ -25,10 +25,11 @@ internal static class LevenbergMarquardt
         var gradient = new double[p];
         var system = new double[p * p];
         var step = new double[p];
-        var weights = new double[m / problem.GroupSize];
+        var weights = new double[(m + problem.GroupSize - 1) / problem.GroupSize];
         problem.GetParameters(x);
         problem.Residuals(x, residuals);
-        double cost = Cost(residuals, problem.GroupSize, huberThreshold);
+        int robust = problem.RobustResidualCount;
+        double cost = Cost(residuals, problem.GroupSize, huberThreshold, robust);
         double lambda = 1e-3;
         int iteration = 0;
         bool converged = false;
@@ -36,7 +37,7 @@ internal static class LevenbergMarquardt
         {
             iteration++;
             problem.Jacobian(x, jacobian);
-            Weights(residuals, problem.GroupSize, huberThreshold, weights);
+            Weights(residuals, problem.GroupSize, huberThreshold, robust, weights);
             FormNormalEquations(jacobian, residuals, weights, problem.GroupSize, m, p, normal, gradient);
             bool improved = false;
             while (lambda < 1e12)
@@ -61,7 +62,7 @@ internal static class LevenbergMarquardt
                 }
 
                 problem.Residuals(trial, trialResiduals);
-                double trialCost = Cost(trialResiduals, problem.GroupSize, huberThreshold);
+                double trialCost = Cost(trialResiduals, problem.GroupSize, huberThreshold, robust);
                 if (double.IsFinite(trialCost) && trialCost < cost)
                 {
                     double decrease = cost - trialCost;
@@ -97,11 +98,19 @@ internal static class LevenbergMarquardt
         return new LevenbergMarquardtOutcome(iteration, converged, cost, residuals);
     }
 
-    /// <summary>Huber (or squared) cost: sum over groups of rho(|e|), rho(e) = e^2/2 up to the threshold, linear beyond.</summary>
-    public static double Cost(ReadOnlySpan<double> residuals, int groupSize, double huberThreshold)
+    /// <summary>
+    /// Huber (or squared) cost: sum over groups of rho(|e|), rho(e) = e^2/2 up to the threshold, linear
+    /// beyond, for the first <paramref name="robustCount"/> residuals; e^2/2 for the rest (prior rows).
+    /// </summary>
+    public static double Cost(ReadOnlySpan<double> residuals, int groupSize, double huberThreshold, int robustCount)
     {
         double cost = 0;
-        for (int g = 0; g < residuals.Length; g += groupSize)
+        for (int i = robustCount; i < residuals.Length; i++)
+        {
+            cost += residuals[i] * residuals[i] / 2;
+        }
+
+        for (int g = 0; g < robustCount; g += groupSize)
         {
             double squared = 0;
             for (int k = 0; k < groupSize; k++)
@@ -116,9 +125,10 @@ internal static class LevenbergMarquardt
         return cost;
     }
 
-    private static void Weights(ReadOnlySpan<double> residuals, int groupSize, double huberThreshold, Span<double> weights)
+    private static void Weights(ReadOnlySpan<double> residuals, int groupSize, double huberThreshold, int robustCount, Span<double> weights)
     {
-        for (int g = 0; g < weights.Length; g++)
+        weights.Fill(1);
+        for (int g = 0; g < robustCount / groupSize; g++)
         {
             double squared = 0;
             for (int k = 0; k < groupSize; k++)

@@ -75,5 +75,8 @@ internal sealed record CalibrationRunResult
 
     public required IReadOnlyList<string> Identifiability { get; init; }
 
+    /// <summary>The tag-mount prior the solve weighed, in words, or why there was none (the tag's pose on the gripper was then left free).</summary>
+    public required string TagMountPrior { get; init; }
+
     public required double ElapsedSeconds { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 
@@ -38,6 +39,9 @@ internal static class CalibrationRunResults
                 solved.JointOffsetsRadians[j] * 180 / Math.PI,
                 null))],
             Identifiability = solved.Identifiability.Lines,
+            TagMountPrior = solved.Identifiability.TagMountPrior is { } prior
+                ? string.Create(CultureInfo.InvariantCulture, $"the tag's pose in the {procedure.Nominal.Joints[^1].JointName} frame from its mount's drawing, +/- {prior.PositionStandardDeviationMeters * 1000:0.0##} mm and {prior.RotationStandardDeviationDegrees:0.0##} deg; the solved mount is {solved.Identifiability.TagMountPositionFromPriorMeters * 1000:0.00} mm and {solved.Identifiability.TagMountRotationFromPriorDegrees:0.00} deg from it")
+                : "none: no drawing of the tag's mount was given, so its pose on the gripper was left free (the last link's length along the wrist roll and the wrist roll's zero stay unobserved)",
             ElapsedSeconds = Math.Round(elapsed.TotalSeconds, 1),
         };
     }

@@ -68,6 +68,12 @@ internal static class RealArmCalibration
             robot.Connect();
         }
 
+        if (options.Identification?.TagMountPrior is null)
+        {
+            // No catalogue entry draws a tag holder yet: say what that leaves unobserved rather than guess a mount.
+            log($"tag mount: no drawing of the gripper tag's holder for the {arm}; its pose on the gripper is left free (the last link's length along the wrist roll and the wrist roll's zero stay unobserved)");
+        }
+
         robot.Activate();
         CalibrationProcedureResult procedure;
         try

@@ -31,6 +31,12 @@ internal static class VirtualCalibration
     private const int ImageWidth = 640;
     private const int ImageHeight = 480;
 
+    /// <summary>How well a printed tag holder's drawing gives the tag's position on the gripper, metres (one sigma): the virtual arms' tags are up to 0.5 mm off theirs.</summary>
+    private const double TagMountPositionSigmaMeters = 0.001;
+
+    /// <summary>How well it gives the tag's orientation, degrees (one sigma): the virtual arms' tags are up to 1 degree off.</summary>
+    private const double TagMountRotationSigmaDegrees = 2;
+
     /// <summary>Edge of the black square of the tag printed for each virtual arm, metres: what a user measures on their print.</summary>
     public static double? DefaultTagSize(string arm) => arm.ToUpperInvariant() switch
     {
@@ -89,6 +95,14 @@ internal static class VirtualCalibration
             robot.Activate();
         }
 
+        // The tag's holder is drawn in the arm's model (its site); the virtual tag is mounted with an error, so the drawing is a prior, not the truth.
+        string lastJoint = arm.World.Joints.JointNames[chain.FrameIndices[^1]];
+        TagMountPrior? prior = arm.World.GetNominalTagMount(TagId, lastJoint) is { } mount
+            ? new TagMountPrior(mount, TagMountPositionSigmaMeters, TagMountRotationSigmaDegrees)
+            : null;
+        log(prior is null
+            ? $"tag mount: the {arm.Name} model draws no tag {TagId} fixed to the {lastJoint} body; the tag's pose on the gripper is left free"
+            : $"tag mount prior: the {arm.Name} model's tag {TagId} in the {lastJoint} frame, +/- {TagMountPositionSigmaMeters * 1000:0.#} mm and {TagMountRotationSigmaDegrees:0.#} deg");
         var options = new CalibrationProcedureOptions
         {
             TagSizeMeters = tagSize,
@@ -97,6 +111,7 @@ internal static class VirtualCalibration
             CalibrationPoseCount = poseCount,
             HeldOutPoseCount = heldOutCount,
             NominalCameraPose = nominalCamera,
+            Identification = new KinematicIdentificationOptions { TagMountPrior = prior },
         };
         CalibrationProcedureResult procedure = await CalibrationProcedure.RunAsync(
             rig,

@@ -50,4 +50,44 @@ public sealed class CalibrationModelTests
             Assert.True(Math.Abs(analytic[i] - numeric[i]) <= 1e-5 * largest, $"entry {i}: analytic {analytic[i]}, numeric {numeric[i]}");
         }
     }
+
+    [Theory]
+    [InlineData("so101")]
+    [InlineData("wx250s")]
+    public void Jacobian_AgreesWithCentralDifferences_WithATagMountPrior(string arm)
+    {
+        var rig = new SyntheticRig(arm, 4);
+        List<PoseObservation> observations = rig.Observe(12, 0.2);
+        var model = new CalibrationModel(
+            rig.Nominal,
+            observations.SelectMany(o => o.JointPositions).ToArray(),
+            observations.SelectMany(o => o.Corners).ToArray(),
+            SyntheticRig.Lens,
+            SyntheticRig.TagSize,
+            CameraMount.Fixed);
+        model.SetPoses(RigidMotion.FromPose(rig.CameraPose), RigidMotion.FromPose(rig.TagPose));
+        // A prior 1 mm and a few degrees from the tag, so the rows are away from zero.
+        Pose prior = rig.TagInLastJoint * new Pose(new Vector3D(0.001, 0, -0.0005), Rotation.FromRollPitchYaw(0.03, -0.02, 0.05));
+        model.SetTagMountPrior(RigidMotion.FromPose(prior), 0.001, 2 * Math.PI / 180, 0.2);
+        var x = new double[model.ParameterCount];
+        model.GetParameters(x);
+        for (int i = 0; i < model.CameraStart; i++)
+        {
+            x[i] = 0.001 * (i + 1); // offsets and lengths, the tool link's included, away from zero (pose increments are differentiated at zero)
+        }
+
+        var analytic = new double[model.ResidualCount * model.ParameterCount];
+        var numeric = new double[analytic.Length];
+        model.Jacobian(x, analytic);
+        model.NumericJacobian(x, numeric);
+
+        Assert.Equal(model.PixelResidualCount + 6, model.ResidualCount);
+        double largest = numeric.Max(Math.Abs);
+        int priorStart = model.PixelResidualCount * model.ParameterCount;
+        Assert.Contains(numeric.Skip(priorStart), value => Math.Abs(value) > 100); // the prior rows do depend on the tag pose
+        for (int i = 0; i < analytic.Length; i++)
+        {
+            Assert.True(Math.Abs(analytic[i] - numeric[i]) <= 1e-5 * largest, $"entry {i} (row {i / model.ParameterCount}): analytic {analytic[i]}, numeric {numeric[i]}");
+        }
+    }
 }

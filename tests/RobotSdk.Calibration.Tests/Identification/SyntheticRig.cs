@@ -27,7 +27,13 @@ internal sealed class SyntheticRig
     private readonly SerialChain _truthChain;
     private readonly SerialChain _nominalChain;
 
-    public SyntheticRig(string arm, int seed, double maxOffsetDegrees = 3, double maxLinkErrorMeters = 0.002)
+    /// <param name="arm">so101 or wx250s.</param>
+    /// <param name="seed">Seeds the injected errors and the poses.</param>
+    /// <param name="maxOffsetDegrees">Largest joint zero offset.</param>
+    /// <param name="maxLinkErrorMeters">Largest link length error.</param>
+    /// <param name="lastLinkErrorMeters">When given, the last joint's link length error (the link ending at the wrist roll), instead of a draw.</param>
+    /// <param name="toolLinkErrorMeters">When given, the tool link length error, instead of a draw.</param>
+    public SyntheticRig(string arm, int seed, double maxOffsetDegrees = 3, double maxLinkErrorMeters = 0.002, double? lastLinkErrorMeters = null, double? toolLinkErrorMeters = null)
     {
         (Nominal, Robot) = arm switch
         {
@@ -49,6 +55,9 @@ internal sealed class SyntheticRig
         {
             TrueLinkErrors[link] = ((2 * _random.NextDouble()) - 1) * maxLinkErrorMeters;
         }
+
+        TrueLinkErrors[n - 1] = lastLinkErrorMeters ?? TrueLinkErrors[n - 1];
+        TrueLinkErrors[n] = toolLinkErrorMeters ?? TrueLinkErrors[n];
 
         Truth = Perturb(Nominal, TrueOffsets, TrueLinkErrors);
         _truthChain = new SerialChain(Truth, Robot);
@@ -92,6 +101,9 @@ internal sealed class SyntheticRig
 
     /// <summary>True tag in the tool frame.</summary>
     public Pose TagPose { get; }
+
+    /// <summary>True tag in the last joint's frame (the true tool link times <see cref="TagPose"/>): what a perfect mount drawing says.</summary>
+    public Pose TagInLastJoint => Truth.Tool * TagPose;
 
     /// <summary>The chain with offsets folded into origins and link errors along each link, as the solver defines them.</summary>
     public static KinematicChainDescription Perturb(KinematicChainDescription chain, double[] offsets, double[] linkErrors)

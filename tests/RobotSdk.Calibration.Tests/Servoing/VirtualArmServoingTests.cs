@@ -19,7 +19,8 @@ public sealed class VirtualArmsInRealTime
 /// <summary>
 /// <see cref="PositionBasedVisualServo"/> end to end on rendered virtual arms with a typical
 /// imprecision (<see cref="ArmImprecision.Typical"/>: joint zero offsets, link lengths, backlash,
-/// encoder noise, a scene camera 20 mm and 3 degrees from where the MJCF puts it). The loop is given
+/// encoder noise, a scene camera 20 mm and 3 degrees from where the MJCF puts it; the gripper tag as
+/// drawn, see the test). The loop is given
 /// only nominal data: the nominal chain, the nominal camera pose and the gripper tag's pose in the
 /// tool frame from the nominal MJCF. Ground truth (the simulation's bodies and sites) only scores.
 /// </summary>
@@ -47,7 +48,13 @@ public sealed class VirtualArmServoingTests(ITestOutputHelper output)
     [InlineData("so101", 3, false)]
     public async Task Servo_BringsTheTrueTool_ToTheTrueTarget_WithinAMillimetre(string armName, int seed, bool tableBoard)
     {
-        var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(seed) } };
+        // The tag mount as drawn: the loop knows the tool only through the tag's drawing, so a mount error (Typical's
+        // 0.5 mm and 1 degree about the tag's normal, up to 1.3 mm at the SO-101's jaws) passes into the result one to
+        // one, whatever the loop does (so101 seed 3 with the single tag ended 1.14 mm off with it). This test measures the loop.
+        ArmImprecision imprecision = ArmImprecision.Typical(seed);
+        imprecision.MaxTagMountPositionErrorMillimeters = 0;
+        imprecision.MaxTagMountRotationErrorDegrees = 0;
+        var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = imprecision } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
         using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
         using var renderer = new DedicatedThread();
