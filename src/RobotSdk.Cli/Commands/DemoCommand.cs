@@ -61,6 +61,12 @@ internal static class DemoCommand
             Console.Error.WriteLine($"robot demo: {exception.Message}");
             return 1;
         }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or HardwareFaultException or RobotHaltedException)
+        {
+            // A move that did not settle, an arm that faulted: one line that says what and where; the arm is already stopped.
+            Console.Error.WriteLine($"robot demo: {exception.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> RunAsync(double rateHz, double lagMs, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal static class VirtualPolicyEpisodes
         var results = new List<PolicyEpisodeResult>(episodes);
         for (int episode = 0; episode < episodes; episode++)
         {
-            PolicyEpisodeResult result = await RunEpisodeAsync(arm, task, robot, manifest, backend, execution, seed + episode, episodeSeconds, cancellationToken).ConfigureAwait(false);
+            PolicyEpisodeResult result = await RunEpisodeAsync(arm, task, robot, manifest, backend, execution, seed + episode, episodeSeconds, log, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             log(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"episode {episode + 1}/{episodes} (seed {result.Seed}): {(result.Success == true ? "touched the cube" : "missed")} after {result.Seconds:0.0} s, {result.ChunksReceived} chunks, inference p50 {result.InferenceMsP50:0.0} ms, largest command gap {result.MaxCommandGapMs:0.0} ms"));
@@ -70,11 +70,13 @@ internal static class VirtualPolicyEpisodes
         ChunkExecution execution,
         int seed,
         double episodeSeconds,
+        Action<string> log,
         CancellationToken cancellationToken)
     {
-        double[] ready = await MoveToReadyAsync(robot, task, cancellationToken).ConfigureAwait(false); // off the last episode's cube first
+        double[] ready = ReadyPosture(robot, task);
+        await SetUpMoveAsync(robot, ready, "ready posture", seed, log, cancellationToken).ConfigureAwait(false); // off the last episode's cube first
         TouchCubeEpisode placement = task.Reset(arm.World, seed);
-        await MoveToStartAsync(robot, ready, placement, cancellationToken).ConfigureAwait(false);
+        await SetUpMoveAsync(robot, StartPosture(robot, ready, placement), "start point", seed, log, cancellationToken).ConfigureAwait(false);
 
         var embodiment = EmbodimentAdapter.Create(manifest, robot);
         var observations = new RobotObservationSource(robot, manifest.Inputs, embodiment);
@@ -87,26 +89,46 @@ internal static class VirtualPolicyEpisodes
         return PolicyEpisodeResult.From(report, seed, seconds, success, [cube.X, cube.Y, cube.Z]);
     }
 
-    /// <summary>The ready posture (the wrist the same way up every episode); returns it.</summary>
-    private static async Task<double[]> MoveToReadyAsync(Robot robot, TouchCubeTask task, CancellationToken cancellationToken)
+    /// <summary>The ready posture (the wrist the same way up every episode).</summary>
+    private static double[] ReadyPosture(Robot robot, TouchCubeTask task)
     {
         int armJoints = robot.Arm.Joints.Count;
         // The ready pose may sit on a joint's limit (the SO-101's wrist flex); the driver's limits are a hair narrower than the model's.
-        double[] ready = [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
-        await robot.Arm.MoveToAsync(ready, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ready;
+        return [.. task.ReadyPose.Take(armJoints).Select((position, i) => Math.Clamp(position, robot.JointLimits[i].MinPosition + 0.01, robot.JointLimits[i].MaxPosition - 0.01))];
     }
 
     /// <summary>The joints of the position-only solve for the episode's start point seeded by the ready posture: how the demonstrations started.</summary>
-    private static async Task MoveToStartAsync(Robot robot, double[] ready, TouchCubeEpisode placement, CancellationToken cancellationToken)
+    private static double[] StartPosture(Robot robot, double[] ready, TouchCubeEpisode placement)
     {
         var start = new double[ready.Length];
         InverseKinematicsResult solve = robot.Kinematics!.SolveInverseKinematics(new Pose(placement.StartToolPosition, Rotation.Identity), ready, start, new InverseKinematicsOptions { OrientationWeight = 0 });
-        if (!solve.Converged)
-        {
-            throw new InvalidOperationException($"The {robot.Description.Model} cannot reach the start point of episode {placement.Seed} ({placement.StartToolPosition}).");
-        }
+        return solve.Converged
+            ? start
+            : throw new InvalidOperationException($"The {robot.Description.Model} cannot reach the start point of episode {placement.Seed} ({placement.StartToolPosition}).");
+    }
 
-        await robot.Arm.MoveToAsync(start, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// A move that sets an episode up. A real-time world on a busy machine can fall behind the wall clock
+    /// for a moment, and a move then misses its time limit short of the goal; the setup (not the policy)
+    /// gets one more try at half the speed, and says so. A second miss ends the run with what and where.
+    /// </summary>
+    private static async Task SetUpMoveAsync(Robot robot, double[] goal, string what, int seed, Action<string> log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await robot.Arm.MoveToAsync(goal, speedFraction: 0.6, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException first)
+        {
+            log($"episode seed {seed}: the move to its {what} did not settle ({first.Message}); trying again at half the speed");
+            try
+            {
+                await robot.Arm.MoveToAsync(goal, speedFraction: 0.3, toleranceRadians: 0.03, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException second)
+            {
+                throw new InvalidOperationException($"episode seed {seed}: the arm could not reach its {what}, twice: {second.Message}", second);
+            }
+        }
     }
 }

@@ -15,13 +15,7 @@ public sealed class CalibrationModelTests
     {
         var rig = new SyntheticRig(arm, 3);
         List<PoseObservation> observations = rig.Observe(12, 0.2);
-        var model = new CalibrationModel(
-            rig.Nominal,
-            observations.SelectMany(o => o.JointPositions).ToArray(),
-            observations.SelectMany(o => o.Corners).ToArray(),
-            SyntheticRig.Lens,
-            SyntheticRig.TagSize,
-            mount);
+        CalibrationModel model = CreateModel(rig, observations, mount);
         RigidMotion camera = RigidMotion.FromPose(rig.CameraPose);
         RigidMotion tag = RigidMotion.FromPose(rig.TagPose);
         if (mount == CameraMount.Wrist)
@@ -58,13 +52,7 @@ public sealed class CalibrationModelTests
     {
         var rig = new SyntheticRig(arm, 4);
         List<PoseObservation> observations = rig.Observe(12, 0.2);
-        var model = new CalibrationModel(
-            rig.Nominal,
-            observations.SelectMany(o => o.JointPositions).ToArray(),
-            observations.SelectMany(o => o.Corners).ToArray(),
-            SyntheticRig.Lens,
-            SyntheticRig.TagSize,
-            CameraMount.Fixed);
+        CalibrationModel model = CreateModel(rig, observations, CameraMount.Fixed);
         model.SetPoses(RigidMotion.FromPose(rig.CameraPose), RigidMotion.FromPose(rig.TagPose));
         // A prior 1 mm and a few degrees from the tag, so the rows are away from zero.
         Pose prior = rig.TagInLastJoint * new Pose(new Vector3D(0.001, 0, -0.0005), Rotation.FromRollPitchYaw(0.03, -0.02, 0.05));
@@ -90,4 +78,12 @@ public sealed class CalibrationModelTests
             Assert.True(Math.Abs(analytic[i] - numeric[i]) <= 1e-5 * largest, $"entry {i} (row {i / model.ParameterCount}): analytic {analytic[i]}, numeric {numeric[i]}");
         }
     }
+
+    private static CalibrationModel CreateModel(SyntheticRig rig, List<PoseObservation> observations, CameraMount mount) => new(
+        rig.Nominal,
+        observations.SelectMany(o => o.JointPositions).ToArray(),
+        observations.SelectMany(o => o.Corners).ToArray(),
+        SyntheticRig.Lens,
+        SyntheticRig.TagSize,
+        mount);
 }
