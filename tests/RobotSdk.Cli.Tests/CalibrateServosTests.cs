@@ -40,11 +40,13 @@ public sealed class CalibrateServosTests : IDisposable
         for (int joint = 0; joint < arm.Motors.Count; joint++)
         {
 
-            // A person swings each joint to both ends and back; the CLI samples at 50 Hz, so each end is held 0.2 s.
+            // A person swings each joint to both ends and back, holding each end until the CLI has read it
+            // three times (its sync reads, counted by the emulator): a stalled machine cannot skip an end.
             foreach (double position in new[] { SwingRadians, -SwingRadians, 0 })
             {
                 backend.SetPosition(joint, position);
-                Thread.Sleep(200);
+                long heldFrom = emulator.Emulator.GetInstructionCount(FeetechInstruction.SyncRead);
+                Poll.Until(() => emulator.Emulator.GetInstructionCount(FeetechInstruction.SyncRead) >= heldFrom + 3, $"three reads of joint {joint} at {position} rad");
             }
         }
 
