@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace RobotSdk.Cli.Tests;
@@ -35,30 +34,6 @@ public sealed class RunPolicySampleTests
         Assert.Empty(output);
     }
 
-    private static (int ExitCode, string Output, string Error) RunSample(TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RunPolicy.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"RunPolicy did not exit within {timeout.TotalMinutes} minutes.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) RunSample(TimeSpan timeout, params string[] arguments) =>
+        SampleTests.RunSample("RunPolicy", timeout, arguments);
 }

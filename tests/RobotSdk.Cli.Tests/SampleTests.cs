@@ -80,7 +80,8 @@ public sealed class SampleTests
     private static (int ExitCode, string Output, string Error) RunSample(string name, params string[] arguments) =>
         RunSample(name, TimeSpan.FromMinutes(2), arguments);
 
-    private static (int ExitCode, string Output, string Error) RunSample(string name, TimeSpan timeout, params string[] arguments)
+    /// <summary>Runs the built sample <paramref name="name"/> (its dll lands beside the tests) as a user would.</summary>
+    internal static (int ExitCode, string Output, string Error) RunSample(string name, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
