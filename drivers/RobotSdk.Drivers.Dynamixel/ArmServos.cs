@@ -20,7 +20,7 @@ internal static class ArmServos
             PingResult ping;
             try
             {
-                ping = bus.Ping(motor.Id);
+                ping = FirstContact.Request(() => bus.Ping(motor.Id));
             }
             catch (HardwareTimeoutException timeout)
             {

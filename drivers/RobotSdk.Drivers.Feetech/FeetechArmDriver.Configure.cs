@@ -1,4 +1,5 @@
 using System.Globalization;
+using RobotSdk.Hardware;
 
 namespace RobotSdk.Drivers.Feetech;
 
@@ -15,7 +16,7 @@ public sealed partial class FeetechArmDriver
             FeetechPingResult ping;
             try
             {
-                ping = _bus.Ping(motor.Id);
+                ping = FirstContact.Request(() => _bus.Ping(motor.Id));
             }
             catch (HardwareTimeoutException)
             {

@@ -26,17 +26,25 @@ internal static class ServoArmProfile
         return provider;
     }
 
-    // The profile's BaudRate and CalibrationFile (servo zeros; servos LeRobot already calibrated need none) reach the driver.
+    // The profile's BaudRate, CalibrationFile (servo zeros; servos LeRobot already calibrated need none),
+    // ReplyTimeoutMs and MaxConsecutiveFailures reach the driver; what the profile leaves out keeps the driver's default.
     private static IRobotDriver CreateServoDriver(RobotDriverContext context)
     {
         RobotProfile profile = context.Profile;
         string? source = profile.CalibrationFile is null ? null : Path.GetFullPath(profile.CalibrationFile);
         ServoCalibration? calibration = source is null ? null : ServoCalibrationFile.Load(source);
         int baud = profile.BaudRate ?? 1_000_000;
-        return string.Equals(profile.Driver, "dynamixel", StringComparison.OrdinalIgnoreCase)
-            ? new DynamixelArmDriver(profile.Port!, DynamixelArms.Find(profile.Arm!) ?? throw new KeyNotFoundException($"No Dynamixel arm is called '{profile.Arm}'."),
-                new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = source })
-            : new FeetechArmDriver(profile.Port!, FeetechArms.Find(profile.Arm!),
-                new FeetechArmDriverOptions { Bus = new FeetechBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = source });
+        if (string.Equals(profile.Driver, "dynamixel", StringComparison.OrdinalIgnoreCase))
+        {
+            var dynamixel = new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = source };
+            dynamixel.Bus.ReplyTimeoutMs = profile.ReplyTimeoutMs ?? dynamixel.Bus.ReplyTimeoutMs;
+            dynamixel.MaxConsecutiveFailures = profile.MaxConsecutiveFailures ?? dynamixel.MaxConsecutiveFailures;
+            return new DynamixelArmDriver(profile.Port!, DynamixelArms.Find(profile.Arm!) ?? throw new KeyNotFoundException($"No Dynamixel arm is called '{profile.Arm}'."), dynamixel);
+        }
+
+        var feetech = new FeetechArmDriverOptions { Bus = new FeetechBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = source };
+        feetech.Bus.ReplyTimeoutMs = profile.ReplyTimeoutMs ?? feetech.Bus.ReplyTimeoutMs;
+        feetech.MaxConsecutiveFailures = profile.MaxConsecutiveFailures ?? feetech.MaxConsecutiveFailures;
+        return new FeetechArmDriver(profile.Port!, FeetechArms.Find(profile.Arm!), feetech);
     }
 }

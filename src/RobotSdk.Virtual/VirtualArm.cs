@@ -54,6 +54,16 @@ public sealed class VirtualArm : IDisposable
     public string Driver => _wiring.Driver;
 
     /// <summary>
+    /// The reply timeout (ms) that <see cref="CreateDriver"/> gives its driver, where it differs from
+    /// the driver's default; a profile for this arm should carry it (<c>robot virtual</c> prints one).
+    /// The emulator shares the machine's cores with the physics, so a busy moment can delay a reply.
+    /// </summary>
+    public int? ReplyTimeoutMs => _wiring.ReplyTimeoutMs;
+
+    /// <summary>The consecutive failed cycles <see cref="CreateDriver"/>'s driver tolerates, where it differs from the driver's default.</summary>
+    public int? MaxConsecutiveFailures => _wiring.MaxConsecutiveFailures;
+
+    /// <summary>
     /// Where clients connect: a serial path (the link when one was asked for, else <c>/dev/pts/N</c>)
     /// or, for the Lite 6, <c>127.0.0.1:PORT</c>. Give it to the real driver.
     /// </summary>

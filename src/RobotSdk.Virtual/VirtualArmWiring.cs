@@ -22,7 +22,9 @@ namespace RobotSdk.Virtual;
 internal sealed record VirtualArmWiring(
     string Driver,
     Func<IJointBackend, VirtualArmOptions, (IDisposable Emulator, string Port)> StartEmulator,
-    Func<string, IRobotDriver> CreateDriver)
+    Func<string, IRobotDriver> CreateDriver,
+    int? ReplyTimeoutMs = null,
+    int? MaxConsecutiveFailures = null)
 {
     /// <summary>The profile driver names, as <c>robot</c> profiles spell them.</summary>
     public const string Feetech = "feetech";
@@ -58,7 +60,9 @@ internal sealed record VirtualArmWiring(
         {
             Bus = new FeetechBusOptions { ReplyTimeoutMs = PatientReplyTimeoutMs },
             MaxConsecutiveFailures = PatientFailureCount,
-        }));
+        }),
+        PatientReplyTimeoutMs,
+        PatientFailureCount);
 
     private static VirtualArmWiring ForDynamixel(DynamixelArm arm) => new(
         Dynamixel,
@@ -71,7 +75,9 @@ internal sealed record VirtualArmWiring(
         {
             Bus = new DynamixelBusOptions { ReplyTimeoutMs = PatientReplyTimeoutMs },
             MaxConsecutiveFailures = PatientFailureCount,
-        }));
+        }),
+        PatientReplyTimeoutMs,
+        PatientFailureCount);
 
     private static (IDisposable, string) StartPiper(IJointBackend joints, VirtualArmOptions options)
     {

@@ -8,6 +8,8 @@ internal sealed class JointGroup : IJointGroup
 {
     private readonly Robot _robot;
     private readonly int[] _frameIndices;
+    private const int WallClockLimitFactor = 4;
+
     private MoveRequest? _pendingMove;
 
     public JointGroup(Robot robot, string name, int[] frameIndices)
@@ -57,39 +59,79 @@ internal sealed class JointGroup : IJointGroup
         Interlocked.Exchange(ref _pendingMove, move)?.Completion.TrySetCanceled(CancellationToken.None);
         _robot.SetTargets(_frameIndices, goal, streaming: false, speedFraction);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(EstimateTimeout(goal, speedFraction));
+        bool ended;
         try
         {
-            await move.Completion.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+            ended = await EndsWithinAsync(move, EstimateTimeout(goal, speedFraction), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (move.Completion.Task.IsCompleted)
         {
             // The move ended (reached, superseded or halted) as the wait was cancelled: its outcome wins.
-            await move.Completion.Task.ConfigureAwait(false);
+            ended = true;
         }
         catch (OperationCanceledException)
         {
             Interlocked.CompareExchange(ref _pendingMove, null, move);
             _robot.StopJoints(_frameIndices);
-            if (cancellationToken.IsCancellationRequested)
+            throw;
+        }
+
+        if (ended)
+        {
+            await move.Completion.Task.ConfigureAwait(false);
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _pendingMove, null, move);
+        _robot.StopJoints(_frameIndices);
+        var measured = new double[_frameIndices.Length];
+        ReadPositions(measured);
+        int worst = 0;
+        for (int i = 1; i < goal.Length; i++)
+        {
+            if (Math.Abs(measured[i] - goal[i]) > Math.Abs(measured[worst] - goal[worst]))
             {
-                throw;
+                worst = i;
+            }
+        }
+
+        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+            $"Robot '{_robot.Name}': move of '{Name}' did not settle in time; joint '{Joints[worst].Name}' is {measured[worst]:0.0000} for goal {goal[worst]:0.0000} (tolerance {toleranceRadians}). The arm was stopped."));
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="move"/> to end (reached, superseded or halted) within
+    /// <paramref name="limit"/> of control cycles. The command advances one control period per
+    /// cycle, so the limit counts cycles run, not wall time: a host that stalls, or a bus that
+    /// slows the loop, does not fail a move that is on its way. A loop that has all but stopped
+    /// still ends the wait, at <see cref="WallClockLimitFactor"/> times the limit in wall time.
+    /// </summary>
+    /// <returns>False when the limit ran out first.</returns>
+    private async Task<bool> EndsWithinAsync(MoveRequest move, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        double period = _robot.ControlPeriodSeconds;
+        long cycleLimit = (long)Math.Ceiling(limit.TotalSeconds / period);
+        long firstCycle = _robot.CyclesRun;
+        TimeSpan wallLimit = limit * WallClockLimitFactor;
+        long start = TimeProvider.System.GetTimestamp();
+        TimeSpan wait = limit;
+        while (true)
+        {
+            Task delay = Task.Delay(wait, cancellationToken);
+            if (await Task.WhenAny(move.Completion.Task, delay).ConfigureAwait(false) == move.Completion.Task)
+            {
+                return true;
             }
 
-            var measured = new double[_frameIndices.Length];
-            ReadPositions(measured);
-            int worst = 0;
-            for (int i = 1; i < goal.Length; i++)
+            await delay.ConfigureAwait(false); // throws when cancelled
+            long cyclesLeft = cycleLimit - (_robot.CyclesRun - firstCycle);
+            TimeSpan wallLeft = wallLimit - TimeProvider.System.GetElapsedTime(start);
+            if (cyclesLeft <= 0 || wallLeft <= TimeSpan.Zero)
             {
-                if (Math.Abs(measured[i] - goal[i]) > Math.Abs(measured[worst] - goal[worst]))
-                {
-                    worst = i;
-                }
+                return move.Completion.Task.IsCompleted;
             }
 
-            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"Robot '{_robot.Name}': move of '{Name}' did not settle in time; joint '{Joints[worst].Name}' is {measured[worst]:0.0000} for goal {goal[worst]:0.0000} (tolerance {toleranceRadians}). The arm was stopped."));
+            wait = TimeSpan.FromSeconds(Math.Min(cyclesLeft * period, wallLeft.TotalSeconds));
         }
     }
 

@@ -321,6 +321,12 @@ public sealed partial class Robot : IDisposable
     /// <summary>Deadline statistics of the control loop.</summary>
     public ControlLoopStatistics GetLoopStatistics() => _loop.GetStatistics();
 
+    /// <summary>Control cycles run so far; counts what the loop did, not what the wall clock says it should have.</summary>
+    internal long CyclesRun => Volatile.Read(ref _cycles);
+
+    /// <summary>The control loop's period: how far the command advances per cycle.</summary>
+    internal double ControlPeriodSeconds => _loop.PeriodSeconds;
+
     /// <summary>Clears the control loop's deadline statistics.</summary>
     public void ResetLoopStatistics() => _loop.ResetStatistics();
 

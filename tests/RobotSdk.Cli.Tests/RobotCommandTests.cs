@@ -109,7 +109,9 @@ public sealed class RobotCommandTests
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{output}");
         using var json = System.Text.Json.JsonDocument.Parse(output);
         System.Text.Json.JsonElement result = json.RootElement;
-        Assert.InRange(result.GetProperty("real_time_factor").GetDouble(), 0.5, 1.05); // the world sleeps when ahead: never much above 1
+        // How close to 1 it gets depends on the machine (a benchmark's business, docs/benchmarks.md); that
+        // the world advanced, and never ran ahead of the wall clock because it sleeps when ahead, does not.
+        Assert.InRange(result.GetProperty("real_time_factor").GetDouble(), 0.01, 1.05);
         Assert.True(result.GetProperty("render_640x480_ms_p50").GetDouble() > 0);
         Assert.True(result.GetProperty("camera_frames").GetInt64() > 0);
         // The goal travels the bus (about 0.1 ms at 1 Mbit/s) and then moves the joint 1 mrad.

@@ -135,6 +135,18 @@ public sealed class FeetechArmDriverTests : IDisposable
     }
 
     [Fact]
+    public void Configure_GivesAServoThatMissesItsFirstPing_ASecondTry_AfterAPause()
+    {
+        using FeetechArmDriver driver = _arm.CreateDriver(new FeetechArmDriverOptions { Bus = EmulatedArm.OneRetry() });
+        _arm.Bus.DropReplies(2, id: 3); // both attempts of the first ping: a servo still booting
+
+        driver.Configure();
+
+        Assert.Equal(DriverState.Inactive, driver.State);
+        Assert.Equal(5 + 3, _arm.Bus.GetInstructionCount(FeetechInstruction.Ping)); // the others once; ID 3: two attempts, then one after the pause
+    }
+
+    [Fact]
     public void Configure_NamesEveryMotorThatDoesNotAnswer_WithItsId_AndThePort()
     {
         using FeetechArmDriver driver = _arm.CreateDriver(new FeetechArmDriverOptions { Bus = EmulatedArm.OneRetry() });

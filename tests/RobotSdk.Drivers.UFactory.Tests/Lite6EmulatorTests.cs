@@ -211,6 +211,8 @@ public sealed class Lite6EmulatorTests : IDisposable
     public void StopListening_RefusesNewConnections_KeepsTheOld_AndStartListening_TakesTheSamePortAgain()
     {
         int port = Emulator.Port;
+        // The constructor's connection must be accepted before the listener closes, or it dies in the backlog.
+        Poll.Until(() => Emulator.ConnectedClients == 1, "the client to be accepted");
         Emulator.StopListening();
 
         using var refused = new TcpTransport(Lite6Emulator.Host, port);

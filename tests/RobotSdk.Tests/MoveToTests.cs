@@ -1,3 +1,4 @@
+using RobotSdk.Hardware;
 using RobotSdk.Safety;
 using RobotSdk.Tests.Infrastructure;
 
@@ -62,6 +63,51 @@ public sealed class MoveToTests
         robot.Robot.Arm.SetTargetPositions([0, 0, 0, 0, 0]);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => move);
+    }
+
+    // A 0.05 rad move of shoulder_pan at full speed on the demo arm (3 rad/s, 20 rad/s^2) is
+    // given 3 x (0.05 / 3 + 3 / 20) + 2 = 2.5 s of control cycles, and 10 s of wall time at most.
+
+    [Fact]
+    public async Task AMoveOnItsWay_DoesNotTimeOut_WhileTheControlLoopDoesNotRun()
+    {
+        using var robot = SteppedRobot.Create();
+        double[] goal = [0.05, 0, 0, 0, 0];
+        Task move = robot.Robot.Arm.MoveToAsync(goal, speedFraction: 1);
+        robot.Step(2);
+
+        // The host stalls for longer than the move's limit: no cycle runs, the command does not advance.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.False(move.IsCompleted, $"the move ended while its loop stood still: {move.Exception?.InnerException?.Message}");
+
+        robot.StepUntilCompleted(move, maxCycles: 1000, "the move to complete once the loop runs again");
+        await move;
+        Assert.True(Within(robot.MeasuredArm(), goal, 0.01));
+    }
+
+    [Fact]
+    public async Task AMoveThatCannotBeMeasured_FailsOnceItsCyclesAreSpent_AndStopsTheArm()
+    {
+        using var robot = SteppedRobot.Create();
+        robot.Driver.InjectFault(DriverStatus.Error, new HardwareTimeoutException("mirror", 1, "Present_Position", "no reply"));
+        Task move = robot.Robot.Arm.MoveToAsync([0.05, 0, 0, 0, 0], speedFraction: 1);
+
+        robot.Step(1000); // 5 s of cycles at 200 Hz, twice the limit; every read fails
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => move.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("move of 'arm' did not settle in time; joint 'shoulder_pan'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The arm was stopped.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMoveWhoseLoopHasStopped_StillFails_AfterFourTimesItsLimitInWallTime()
+    {
+        using var robot = SteppedRobot.Create();
+
+        Task move = robot.Robot.Arm.MoveToAsync([0.05, 0, 0, 0, 0], speedFraction: 1); // no cycle runs at all
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => move.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("did not settle in time; joint 'shoulder_pan' is 0.0000 for goal 0.0500", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

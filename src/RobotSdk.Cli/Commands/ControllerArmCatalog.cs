@@ -59,13 +59,29 @@ internal static class ControllerArmCatalog
     /// path (SLCAN adapter) or a CAN interface name; for the Lite 6 <c>host</c> or <c>host:port</c>;
     /// for the myCobot a serial path. Nothing is opened before Configure.
     /// </summary>
-    public static IRobotDriver CreateDriver(string model, string port, int? bitrate) => DriverOf(model) switch
+    public static IRobotDriver CreateDriver(string model, string port, int? bitrate, LinkSettings link = default)
     {
-        PiperDriverName => new PiperDriver(port, new PiperDriverOptions { Bitrate = bitrate ?? 1_000_000 }),
-        Lite6DriverName => CreateLite6Driver(port),
-        MyCobotDriverName => new MyCobotDriver(port, new MyCobotDriverOptions { Bus = new MyCobotBusOptions { BaudRate = bitrate ?? MyCobotBusOptions.DefaultBaudRate } }),
-        _ => throw new ArgumentException($"'{model}' is not a controller arm.", nameof(model)),
-    };
+        switch (DriverOf(model))
+        {
+            case PiperDriverName:
+                var piper = new PiperDriverOptions { Bitrate = bitrate ?? 1_000_000 };
+                piper.FeedbackTimeoutMs = link.ReplyTimeoutMs ?? piper.FeedbackTimeoutMs;
+                piper.MaxConsecutiveFailures = link.MaxConsecutiveFailures ?? piper.MaxConsecutiveFailures;
+                return new PiperDriver(port, piper);
+            case Lite6DriverName:
+                var lite6 = new Lite6DriverOptions();
+                lite6.ReplyTimeoutMs = link.ReplyTimeoutMs ?? lite6.ReplyTimeoutMs;
+                lite6.MaxConsecutiveFailures = link.MaxConsecutiveFailures ?? lite6.MaxConsecutiveFailures;
+                return CreateLite6Driver(port, lite6);
+            case MyCobotDriverName:
+                var mycobot = new MyCobotDriverOptions { Bus = new MyCobotBusOptions { BaudRate = bitrate ?? MyCobotBusOptions.DefaultBaudRate } };
+                mycobot.Bus.ReplyTimeoutMs = link.ReplyTimeoutMs ?? mycobot.Bus.ReplyTimeoutMs;
+                mycobot.MaxConsecutiveFailures = link.MaxConsecutiveFailures ?? mycobot.MaxConsecutiveFailures;
+                return new MyCobotDriver(port, mycobot);
+            default:
+                throw new ArgumentException($"'{model}' is not a controller arm.", nameof(model));
+        }
+    }
 
     /// <summary>
     /// Starts the emulator for <paramref name="protocol"/>: the PiPER behind an emulated SLCAN adapter
@@ -100,7 +116,7 @@ internal static class ControllerArmCatalog
         }
     }
 
-    private static Lite6Driver CreateLite6Driver(string address)
+    private static Lite6Driver CreateLite6Driver(string address, Lite6DriverOptions options)
     {
         // host, host:port, or [IPv6]:port; a bare IPv6 address has several colons and no port.
         int colon = address.LastIndexOf(':');
@@ -109,12 +125,12 @@ internal static class ControllerArmCatalog
             : colon > 0 && address.IndexOf(':', StringComparison.Ordinal) == colon;
         if (!hasPort)
         {
-            return new Lite6Driver(address.Trim('[', ']'));
+            return new Lite6Driver(address.Trim('[', ']'), options: options);
         }
 
         string host = address[..colon].Trim('[', ']');
         return int.TryParse(address.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port)
-            ? new Lite6Driver(host, port)
+            ? new Lite6Driver(host, port, options)
             : throw new ArgumentException($"'{address}' is not host or host:port (for example 192.168.1.185 or 192.168.1.185:502).");
     }
 

@@ -55,7 +55,7 @@ internal static class ProfileServices
             throw new RobotConfigurationException([$"{context.Services.GetRequiredService<RobotCatalog>().SourceOf(context.RobotName)}: Arm '{profile.Arm}' is driven by '{driver ?? ServoArmCatalog.ProtocolOf(profile.Arm!) ?? "no known driver"}', not by Driver '{profile.Driver}'"]);
         }
 
-        return ControllerArmCatalog.CreateDriver(profile.Arm!, profile.Port!, profile.BaudRate);
+        return ControllerArmCatalog.CreateDriver(profile.Arm!, profile.Port!, profile.BaudRate, LinkOf(profile));
     }
 
     private static IRobotDriver CreateServoDriver(RobotDriverContext context)
@@ -69,6 +69,8 @@ internal static class ProfileServices
 
         string? calibrationPath = profile.CalibrationFile is null ? null : Path.GetFullPath(profile.CalibrationFile);
         ServoCalibration? calibration = calibrationPath is null ? null : ServoCalibrationFile.Load(calibrationPath);
-        return ServoArmCatalog.CreateDriver(profile.Arm!, profile.Port!, profile.BaudRate ?? 1_000_000, calibration, calibrationPath);
+        return ServoArmCatalog.CreateDriver(profile.Arm!, profile.Port!, profile.BaudRate ?? 1_000_000, calibration, calibrationPath, LinkOf(profile));
     }
+
+    private static LinkSettings LinkOf(RobotProfile profile) => new(profile.ReplyTimeoutMs, profile.MaxConsecutiveFailures);
 }

@@ -54,18 +54,19 @@ internal static class ServoArmCatalog
     }
 
     /// <summary>Creates the driver for <paramref name="model"/> on <paramref name="portPath"/> (it opens the port in Configure).</summary>
-    public static IRobotDriver CreateDriver(string model, string portPath, int baud, ServoCalibration? calibration, string? calibrationSource) =>
-        ProtocolOf(model) == ServoOptions.Dynamixel
-            ? new DynamixelArmDriver(portPath, DynamixelArms.Find(model)!, new DynamixelArmDriverOptions
-            {
-                Bus = new DynamixelBusOptions { BaudRate = baud },
-                Calibration = calibration,
-                CalibrationSource = calibrationSource,
-            })
-            : new FeetechArmDriver(portPath, FeetechArms.Find(model), new FeetechArmDriverOptions
-            {
-                Bus = new FeetechBusOptions { BaudRate = baud },
-                Calibration = calibration,
-                CalibrationSource = calibrationSource,
-            });
+    public static IRobotDriver CreateDriver(string model, string portPath, int baud, ServoCalibration? calibration, string? calibrationSource, LinkSettings link = default)
+    {
+        if (ProtocolOf(model) == ServoOptions.Dynamixel)
+        {
+            var dynamixel = new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = calibrationSource };
+            dynamixel.Bus.ReplyTimeoutMs = link.ReplyTimeoutMs ?? dynamixel.Bus.ReplyTimeoutMs;
+            dynamixel.MaxConsecutiveFailures = link.MaxConsecutiveFailures ?? dynamixel.MaxConsecutiveFailures;
+            return new DynamixelArmDriver(portPath, DynamixelArms.Find(model)!, dynamixel);
+        }
+
+        var feetech = new FeetechArmDriverOptions { Bus = new FeetechBusOptions { BaudRate = baud }, Calibration = calibration, CalibrationSource = calibrationSource };
+        feetech.Bus.ReplyTimeoutMs = link.ReplyTimeoutMs ?? feetech.Bus.ReplyTimeoutMs;
+        feetech.MaxConsecutiveFailures = link.MaxConsecutiveFailures ?? feetech.MaxConsecutiveFailures;
+        return new FeetechArmDriver(portPath, FeetechArms.Find(model), feetech);
+    }
 }

@@ -46,7 +46,9 @@ internal static class VirtualCommand
                     Console.WriteLine($"imprecise on purpose (seed {draw}): zero offsets, link lengths, backlash, encoder noise and the scene camera's pose differ from nominal; calibrate before trusting its kinematics");
                 }
 
-                Console.WriteLine($$"""profile: { "Robots": { "{{served.Name}}": { "Driver": "{{served.Driver}}", "Arm": "{{served.Name}}", "Port": "{{served.Port}}" } } }""");
+                string link = (served.ReplyTimeoutMs is int timeout ? $", \"ReplyTimeoutMs\": {timeout}" : string.Empty)
+                    + (served.MaxConsecutiveFailures is int failures ? $", \"MaxConsecutiveFailures\": {failures}" : string.Empty);
+                Console.WriteLine($$"""profile: { "Robots": { "{{served.Name}}": { "Driver": "{{served.Driver}}", "Arm": "{{served.Name}}", "Port": "{{served.Port}}"{{link}} } } }""");
                 using var termination = new TerminationSignal(cancellationToken);
                 try
                 {

@@ -27,6 +27,16 @@ public sealed class RobotProfile : RobotOptions
     /// <summary>Serial or CAN bit rate, where the driver needs one.</summary>
     public int? BaudRate { get; set; }
 
+    /// <summary>
+    /// How long the driver waits for each reply, in milliseconds, where the link answers requests
+    /// (servo buses, the myCobot, the Lite 6); the driver's default when null. Raise it for a slow
+    /// USB adapter (an FTDI chip's 16 ms latency timer) or an arm emulated by another process.
+    /// </summary>
+    public int? ReplyTimeoutMs { get; set; }
+
+    /// <summary>Control cycles in a row whose transaction may fail before the driver faults and turns torque off; the driver's default (3) when null.</summary>
+    public int? MaxConsecutiveFailures { get; set; }
+
     /// <summary>Servo calibration file (RobotSdk format) for servo-bus arms, relative to the working directory; none when null.</summary>
     public string? CalibrationFile { get; set; }
 

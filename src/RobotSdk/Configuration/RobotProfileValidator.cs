@@ -47,6 +47,16 @@ internal sealed class RobotProfileValidator(RobotCatalog catalog) : IValidateOpt
             problems.Add($"Port is required for driver '{driver.Name}' (a serial port such as /dev/ttyACM0, which `robot ports` lists; a CAN interface such as can0; or host:port)");
         }
 
+        if (profile.ReplyTimeoutMs is < 1 or > 10_000)
+        {
+            problems.Add($"ReplyTimeoutMs {profile.ReplyTimeoutMs} must be from 1 to 10000 (milliseconds)");
+        }
+
+        if (profile.MaxConsecutiveFailures is < 1 or > 1000)
+        {
+            problems.Add($"MaxConsecutiveFailures {profile.MaxConsecutiveFailures} must be from 1 to 1000 (control cycles)");
+        }
+
         if (arm is not null)
         {
             problems.AddRange(profile.Validate(arm));

@@ -193,6 +193,19 @@ public sealed class DynamixelArmDriverTests
     }
 
     [Fact]
+    public void Configure_GivesAServoThatMissesItsFirstPing_ASecondTry_AfterAPause()
+    {
+        using var rig = new ArmRig(DynamixelArms.KochFollower);
+        DynamixelArmDriver driver = rig.CreateDriver();
+        rig.Bus.DropReplies(3, id: 2); // every attempt of the first ping: a servo still booting
+
+        driver.Configure();
+
+        Assert.Equal(DriverState.Inactive, driver.State);
+        Assert.Equal(rig.Arm.Motors.Count + 3, rig.Bus.GetInstructionCount(Instruction.Ping)); // ID 2: three attempts, then one after the pause
+    }
+
+    [Fact]
     public void Read_IsMustDeactivateAtOnce_WhenThePortVanishes_AndDeactivateDoesNotThrow()
     {
         using var rig = new ArmRig(DynamixelArms.KochFollower);

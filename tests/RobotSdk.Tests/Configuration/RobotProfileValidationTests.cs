@@ -37,6 +37,17 @@ public sealed class RobotProfileValidationTests
     }
 
     [Fact]
+    public void LinkSettings_OutOfRange_AreReported_WithTheirUnits()
+    {
+        RobotConfigurationException exception = Validate("""{ "Driver": "mirror", "Arm": "demo-arm", "ReplyTimeoutMs": 0, "MaxConsecutiveFailures": 5000 }""", out ProfileFile file);
+        using (file)
+        {
+            AssertNames(exception, file, "ReplyTimeoutMs 0 must be from 1 to 10000 (milliseconds)");
+            AssertNames(exception, file, "MaxConsecutiveFailures 5000 must be from 1 to 1000 (control cycles)");
+        }
+    }
+
+    [Fact]
     public void JointLimitOverride_WithMinNotBelowMax_IsReported()
     {
         RobotConfigurationException exception = Validate("""
