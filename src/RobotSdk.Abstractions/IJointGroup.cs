@@ -32,6 +32,10 @@ public interface IJointGroup
     /// Moves to <paramref name="positions"/> at up to <paramref name="speedFraction"/> of the
     /// velocity limits and completes when the measured positions are within
     /// <paramref name="toleranceRadians"/> of them. The watchdog does not apply while the move runs.
+    /// A move that has not settled after three times its planned duration plus 2 s, counted in
+    /// control cycles (a host that stalls does not use up the time), or after four times that in
+    /// wall time, stops the group and fails with a <see cref="TimeoutException"/> naming the joint
+    /// furthest from its goal.
     /// </summary>
     Task MoveToAsync(IReadOnlyList<double> positions, double speedFraction = 0.5, double toleranceRadians = 0.01, CancellationToken cancellationToken = default);
 }
