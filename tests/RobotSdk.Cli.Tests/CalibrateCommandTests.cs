@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RobotSdk.Calibration.Files;
+using RobotSdk.Calibration.Identification;
+using RobotSdk.Cli.Calibration;
+using RobotSdk.Geometry;
 
 namespace RobotSdk.Cli.Tests;
 
@@ -102,9 +105,11 @@ public sealed class CalibrateCommandTests : IDisposable
         {
             Assert.StartsWith("serving virtual so101 (", served.StandardOutput.ReadLine(), StringComparison.Ordinal);
             (int exitCode, string output, string error) = RobotProcess.Run(
-                "calibrate", "--arm", "so101", "--port", link, "--camera", "lavfi:testsrc=size=640x480:rate=15", "--tag-size", "0.036", "--camera-intrinsics", WriteCameraRig(), "--out", Path.Combine(_directory, "out"));
+                "calibrate", "--arm", "so101", "--port", link, "--camera", "lavfi:testsrc=size=640x480:rate=15", "--tag-size", "0.036", "--camera-intrinsics", WriteCameraRig(), "--out", Path.Combine(_directory, "out"), "--tag-mount", "0.02,0,0.05,0,-90,0",
+                "--reply-timeout-ms", "50", "--max-consecutive-failures", "5"); // what `robot virtual` prints in its profile
 
             Assert.True(exitCode == 1, $"exit {exitCode}: {error}{output}");
+            Assert.Contains("tag mount: from the holder's drawing, (20.0, 0.0, 50.0) mm in the last joint's frame, trusted to 1 mm and 2 degrees", output, StringComparison.Ordinal);
             // Without a nominal camera pose the pilot is not aimed: one round of poses per tool axis, and a round without the tag ends the run.
             Match pilot = Regex.Match(output, @"pilot: (\d+) poses to find the tag's orientation");
             Assert.True(pilot.Success, output);
@@ -124,6 +129,32 @@ public sealed class CalibrateCommandTests : IDisposable
         string path = Path.Combine(_directory, "rig.json");
         CameraRigFile.Save(new CameraRig([new CameraRigEntry("overhead", CameraMount.Fixed, 640, 480) { Intrinsics = new CameraIntrinsics(640, 480, 580, 580, 320, 240) }]), path);
         return path;
+    }
+
+    [Theory]
+    [InlineData("0.02,0,0.05,0,-90", "1,2", "--tag-mount: 5 figure(s) in '0.02,0,0.05,0,-90'; give X,Y,Z,ROLL,PITCH,YAW")]
+    [InlineData("0.02,0,five,0,-90,0", "1,2", "--tag-mount: 'five' is not a number")]
+    [InlineData("0.02,0,0.05,0,-90,0", "1,0", "--tag-mount-sigma: both figures must be positive; got '1,0'")]
+    public void Calibrate_RefusesAMalformedTagMount_BeforeOpeningThePort(string mount, string sigma, string message)
+    {
+        (int exitCode, _, string error) = RobotProcess.Run(
+            "calibrate", "--arm", "so101", "--port", "/dev/robotsdk-no-such-port", "--camera", "lavfi:testsrc", "--tag-size", "0.036",
+            "--camera-intrinsics", WriteCameraRig(), "--tag-mount", mount, "--tag-mount-sigma", sigma);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TagMountArgument_IsAPoseInMetresAndRollPitchYawDegrees_WithItsSigmas()
+    {
+        TagMountPrior prior = TagMountArgument.Parse("0.02,0,0.05,0,-90,0", "0.5,3");
+
+        Assert.Equal(new Vector3D(0.02, 0, 0.05), prior.TagInLastJoint.Position);
+        Vector3D normal = prior.TagInLastJoint.Orientation.Rotate(new Vector3D(0, 0, 1));
+        Assert.Equal(-1, normal.X, 12); // pitch -90 degrees turns the tag's +z onto -x
+        Assert.Equal(0.0005, prior.PositionStandardDeviationMeters, 12);
+        Assert.Equal(3, prior.RotationStandardDeviationDegrees);
     }
 
     [Fact]

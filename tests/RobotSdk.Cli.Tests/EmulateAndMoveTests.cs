@@ -20,7 +20,8 @@ public sealed class EmulateAndMoveTests : IDisposable
             string? announcement = emulator.StandardOutput.ReadLine();
             Assert.StartsWith($"emulating {arm} ({protocol}", announcement, StringComparison.Ordinal);
             Assert.True(File.Exists(link), $"{link} should link to the emulated port");
-            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{protocol}}", "Arm": "{{arm}}", "Port": "{{link}}" } } }""");
+            // The emulator shares this machine's cores: the patient link settings `robot virtual` prints in its profile.
+            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{protocol}}", "Arm": "{{arm}}", "Port": "{{link}}", "ReplyTimeoutMs": 50, "MaxConsecutiveFailures": 5 } } }""");
 
             // The driver reads the arm back: every joint within the move's tolerance of the goal.
             MoveOutput.AssertReached(RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5"), goal);
@@ -49,7 +50,7 @@ public sealed class EmulateAndMoveTests : IDisposable
             Assert.StartsWith($"emulating {arm} ({protocol}", announcement, StringComparison.Ordinal);
             string port = isTcp ? Regex.Match(announcement!, @"at (127\.0\.0\.1:[0-9]+)$").Groups[1].Value : link;
             Assert.True(isTcp ? port.Length > 0 : File.Exists(link), $"the emulator should announce where it serves: {announcement}");
-            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{driver}}", "Arm": "{{arm}}", "Port": "{{port}}", "ControlRateHz": {{rateHz}} } } }""");
+            string profile = WriteProfile($$"""{ "Robots": { "arm": { "Driver": "{{driver}}", "Arm": "{{arm}}", "Port": "{{port}}", "ControlRateHz": {{rateHz}}, "MaxConsecutiveFailures": 5 } } }""");
 
             // The driver reads the arm back: every joint within the move's tolerance of the goal.
             MoveOutput.AssertReached(RobotProcess.Run("move", "--profile", profile, "--joints", goal, "--speed", "0.5"), goal);

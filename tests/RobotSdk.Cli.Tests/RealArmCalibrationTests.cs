@@ -1,6 +1,7 @@
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Cli.Calibration;
+using RobotSdk.Cli.Commands;
 using RobotSdk.Simulation;
 using RobotSdk.Virtual;
 
@@ -22,7 +23,7 @@ public sealed class RealArmCalibrationTests : IDisposable
     {
         string link = Path.Combine(_directory, "so101");
         using VirtualArm arm = VirtualArm.Start("so101", new VirtualArmOptions { LinkPath = link, World = new VirtualWorldOptions { Imprecision = ArmImprecision.Typical(2) } });
-        using var robot = new Robot(RealArmCalibration.CreateDriver("so101", link, null), new RobotOptions { ControlRateHz = 100 }, "so101");
+        using var robot = new Robot(RealArmCalibration.CreateDriver("so101", link, null, new LinkSettings(arm.ReplyTimeoutMs, arm.MaxConsecutiveFailures)), new RobotOptions { ControlRateHz = 100 }, "so101");
         SimulatedCamera camera = arm.OpenCamera("scene", 640, 480, framesPerSecond: 10);
         camera.Start();
 

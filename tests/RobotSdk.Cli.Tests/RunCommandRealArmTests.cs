@@ -24,8 +24,10 @@ public sealed class RunCommandRealArmTests : IDisposable
         {
             Assert.StartsWith("serving virtual so101 (", served.StandardOutput.ReadLine(), StringComparison.Ordinal);
 
+            // The emulator shares this machine's cores: the patient link settings `robot virtual` prints in its profile.
             (int exitCode, string printed, string error) = RobotProcess.Run(
-                "run", "--arm", "so101", "--port", link, "--camera", "overhead=lavfi:testsrc=size=160x120:rate=30", "--camera-size", "160x120", "--seconds", "4", "--json");
+                "run", "--arm", "so101", "--port", link, "--reply-timeout-ms", "50", "--max-consecutive-failures", "5",
+                "--camera", "overhead=lavfi:testsrc=size=160x120:rate=30", "--camera-size", "160x120", "--seconds", "4", "--json");
 
             Assert.True(exitCode == 0, $"exit code {exitCode}\n{error}{printed}");
             using var json = JsonDocument.Parse(printed);
@@ -35,7 +37,7 @@ public sealed class RunCommandRealArmTests : IDisposable
             JsonElement episode = Assert.Single(root.GetProperty("episode_results").EnumerateArray());
             Assert.Equal("DurationElapsed", episode.GetProperty("stop_reason").GetString());
             Assert.Equal(JsonValueKind.Null, episode.GetProperty("success").ValueKind);
-            Assert.InRange(episode.GetProperty("steps").GetInt64(), 30, 41); // 4 s at the manifest's 10 Hz
+            Assert.InRange(episode.GetProperty("steps").GetInt64(), 20, 41); // 4 s at the manifest's 10 Hz (a stalled machine skips some)
             Assert.True(episode.GetProperty("chunks_received").GetInt64() >= 4, printed); // one per 8 executed steps
             Assert.Empty(episode.GetProperty("failures").EnumerateArray());
             Assert.InRange(root.GetProperty("inference_ms_p50").GetDouble(), 0.001, 100);

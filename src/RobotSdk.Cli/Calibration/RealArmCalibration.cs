@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.Versioning;
 using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.Procedure;
@@ -23,9 +24,9 @@ internal static class RealArmCalibration
 
     /// <summary>The arm's real driver at <paramref name="port"/> (nothing is opened before Configure).</summary>
     /// <exception cref="ArgumentException">No arm has that name; the message lists them.</exception>
-    public static IRobotDriver CreateDriver(string arm, string port, int? baud) =>
-        ServoArmCatalog.ProtocolOf(arm) is not null ? ServoArmCatalog.CreateDriver(arm, port, baud ?? 1_000_000, null, null)
-        : ControllerArmCatalog.DriverOf(arm) is not null ? ControllerArmCatalog.CreateDriver(arm, port, baud)
+    public static IRobotDriver CreateDriver(string arm, string port, int? baud, LinkSettings link = default) =>
+        ServoArmCatalog.ProtocolOf(arm) is not null ? ServoArmCatalog.CreateDriver(arm, port, baud ?? 1_000_000, null, null, link)
+        : ControllerArmCatalog.DriverOf(arm) is not null ? ControllerArmCatalog.CreateDriver(arm, port, baud, link)
         : throw new ArgumentException($"unknown arm '{arm}'; the arms with a driver are: {string.Join(", ", ArmNames)}.", nameof(arm));
 
     /// <summary>
@@ -68,10 +69,16 @@ internal static class RealArmCalibration
             robot.Connect();
         }
 
-        if (options.Identification?.TagMountPrior is null)
+        if (options.Identification?.TagMountPrior is { } prior)
+        {
+            Vector3D at = prior.TagInLastJoint.Position;
+            log(string.Create(CultureInfo.InvariantCulture,
+                $"tag mount: from the holder's drawing, ({at.X * 1000:0.0}, {at.Y * 1000:0.0}, {at.Z * 1000:0.0}) mm in the last joint's frame, trusted to {prior.PositionStandardDeviationMeters * 1000:0.##} mm and {prior.RotationStandardDeviationDegrees:0.##} degrees"));
+        }
+        else
         {
             // No catalogue entry draws a tag holder yet: say what that leaves unobserved rather than guess a mount.
-            log($"tag mount: no drawing of the gripper tag's holder for the {arm}; its pose on the gripper is left free (the last link's length along the wrist roll and the wrist roll's zero stay unobserved)");
+            log($"tag mount: no drawing of the gripper tag's holder for the {arm} (give --tag-mount); its pose on the gripper is left free (the last link's length along the wrist roll and the wrist roll's zero stay unobserved)");
         }
 
         robot.Activate();

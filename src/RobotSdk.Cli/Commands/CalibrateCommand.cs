@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using RobotSdk.Calibration.Fiducials;
+using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Cli.Calibration;
 using RobotSdk.Simulation;
@@ -39,10 +40,13 @@ internal static class CalibrateCommand
         var output = new Option<string?>("--out") { Description = "Folder for the calibration file and the report (default robot-output/calibration/ARM-seedN, or ARM-TIMESTAMP for a real arm)." };
         var backlash = new Option<double>("--backlash-deg") { Description = "With --virtual: gear backlash injected into every hinge joint, degrees, the whole play (default 0.25, the typical imprecision's).", DefaultValueFactory = _ => 0.25 };
         var toolOffset = new Option<double>("--tool-offset-error-mm") { Description = "With --virtual: also make the tool frame's offset on the last link up to this much off (a jaw longer or shorter than drawn); no gripper-tag calibration can observe it (default 0).", DefaultValueFactory = _ => 0 };
+        var tagMount = new Option<string?>("--tag-mount") { Description = "A real arm: the gripper tag's pose from its holder's drawing, in the last joint's frame: X,Y,Z,ROLL,PITCH,YAW (metres, degrees); weighed as a prior, it determines what the camera cannot (the wrist roll's zero, the last link's length along it)." };
+        var tagMountSigma = new Option<string>("--tag-mount-sigma") { Description = "A real arm: how far to trust --tag-mount, MM,DEG (default 1,2: a printed holder).", DefaultValueFactory = _ => TagMountArgument.DefaultSigma };
+        (Option<int?> replyTimeout, Option<int?> maxFailures) = LinkSettings.CreateOptions();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("calibrate", "Identify an arm's joint zero offsets, link lengths and camera pose from a fixed camera and the gripper tag; write a calibration file and an HTML report (--virtual: on a virtual arm, scored against ground truth).")
         {
-            arm, isVirtual, port, baud, camera, intrinsics, seed, poses, heldOut, tagSize, tagId, backlash, toolOffset, output, json,
+            arm, isVirtual, port, baud, camera, intrinsics, seed, poses, heldOut, tagSize, tagId, tagMount, tagMountSigma, replyTimeout, maxFailures, backlash, toolOffset, output, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,6 +63,11 @@ internal static class CalibrateCommand
                     if (parse.GetValue(port) is not null || parse.GetValue(camera) is not null)
                     {
                         return Usage("--virtual calibrates a simulated arm; leave out --port and --camera (or leave out --virtual for a real arm).");
+                    }
+
+                    if (parse.GetValue(tagMount) is not null)
+                    {
+                        return Usage("--tag-mount is for a real arm: a virtual arm's tag mount comes from its model's drawing.");
                     }
 
                     if (!VirtualArm.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -114,6 +123,16 @@ internal static class CalibrateCommand
                         return Usage("give --camera-intrinsics FILE: a camera rig file with the camera's intrinsics (kinematic calibration needs a calibrated camera).");
                     }
 
+                    TagMountPrior? mountPrior;
+                    try
+                    {
+                        mountPrior = parse.GetValue(tagMount) is string mount ? TagMountArgument.Parse(mount, parse.GetValue(tagMountSigma)!) : null;
+                    }
+                    catch (FormatException exception)
+                    {
+                        return Usage(exception.Message);
+                    }
+
                     if (portPath.StartsWith('/') && !File.Exists(portPath))
                     {
                         return Usage($"no serial port at '{portPath}': is the arm plugged in (see `robot ports`)?");
@@ -121,7 +140,7 @@ internal static class CalibrateCommand
 
                     CameraRigEntry cameraEntry = RealArmCalibration.ReadCamera(intrinsicsPath);
                     FfmpegCameraOptions cameraOptions = RealArmCalibration.CameraOptions(cameraSource, cameraEntry);
-                    using var robot = new Robot(RealArmCalibration.CreateDriver(name, portPath, parse.GetValue(baud)), new RobotOptions(), name);
+                    using var robot = new Robot(RealArmCalibration.CreateDriver(name, portPath, parse.GetValue(baud), new LinkSettings(parse.GetValue(replyTimeout), parse.GetValue(maxFailures))), new RobotOptions(), name);
                     await using FfmpegCamera ffmpeg = await FfmpegCamera.OpenAsync(cameraOptions, cancellationToken).ConfigureAwait(false);
                     string identity = robot.Description.Identity; // the driver's: model plus servo IDs, or the controller's address
                     (procedure, result) = await RealArmCalibration.CalibrateAsync(
@@ -138,6 +157,7 @@ internal static class CalibrateCommand
                             Seed = parse.GetValue(seed),
                             CalibrationPoseCount = parse.GetValue(poses),
                             HeldOutPoseCount = parse.GetValue(heldOut),
+                            Identification = mountPrior is null ? null : new KinematicIdentificationOptions { TagMountPrior = mountPrior },
                         },
                         log,
                         cancellationToken).ConfigureAwait(false);

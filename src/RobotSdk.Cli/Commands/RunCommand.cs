@@ -43,6 +43,7 @@ internal static class RunCommand
         var provider = new Option<string>("--provider") { Description = "ONNX Runtime execution provider for local models: cpu (default), cuda, tensorrt; falls back to CPU with a message.", DefaultValueFactory = _ => "cpu" };
         var port = new Option<string?>("--port") { Description = "A real arm: its serial port, CAN adapter or controller address, as for its driver." };
         var baud = new Option<int?>("--baud") { Description = "A real arm: the bus baud rate (default: the driver's)." };
+        (Option<int?> replyTimeout, Option<int?> maxFailures) = LinkSettings.CreateOptions();
         var cameras = new Option<string[]>("--camera") { Description = "A real arm: NAME=SOURCE per camera the manifest names (/dev/videoN, a video file, a stream URL or lavfi:GRAPH), repeatable.", AllowMultipleArgumentsPerToken = false };
         var cameraSize = new Option<string>("--camera-size") { Description = "A real arm: capture size of the cameras, WIDTHxHEIGHT (default 640x480).", DefaultValueFactory = _ => "640x480" };
         var calibration = new Option<string?>("--calibration") { Description = "Kinematic calibration file (robot calibrate) of this arm: end-effector actions and tool state go through its chain." };
@@ -50,7 +51,7 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("run", "Run a policy on an arm through the policy runner (--virtual: seeded touch-cube episodes on a virtual arm, with the success rate).")
         {
-            policy, arm, isVirtual, episodes, seed, seconds, execution, remote, apiKey, provider, port, baud, cameras, cameraSize, calibration, prompt, json,
+            policy, arm, isVirtual, episodes, seed, seconds, execution, remote, apiKey, provider, port, baud, replyTimeout, maxFailures, cameras, cameraSize, calibration, prompt, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -120,7 +121,7 @@ internal static class RunCommand
                         return Usage($"give --port PORT and --camera NAME=SOURCE to run on a real {name}, or --virtual for a simulated one.");
                     }
 
-                    results = [await RealArmPolicyRun.RunAsync(name, portPath, parse.GetValue(baud), parse.GetValue(cameras) ?? [], parse.GetValue(cameraSize)!, calibrationPath, manifest, backend, mode, parse.GetValue(seconds) ?? 30, log, cancellationToken).ConfigureAwait(false)];
+                    results = [await RealArmPolicyRun.RunAsync(name, portPath, parse.GetValue(baud), new LinkSettings(parse.GetValue(replyTimeout), parse.GetValue(maxFailures)), parse.GetValue(cameras) ?? [], parse.GetValue(cameraSize)!, calibrationPath, manifest, backend, mode, parse.GetValue(seconds) ?? 30, log, cancellationToken).ConfigureAwait(false)];
                     runMode = "real";
                 }
 

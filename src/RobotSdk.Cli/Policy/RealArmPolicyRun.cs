@@ -20,6 +20,7 @@ internal static class RealArmPolicyRun
         string armName,
         string port,
         int? baud,
+        LinkSettings link,
         IReadOnlyList<string> cameraArguments,
         string cameraSize,
         string? calibrationPath,
@@ -62,7 +63,7 @@ internal static class RealArmPolicyRun
                 cameras.Add(await FfmpegCamera.OpenAsync(CameraSources.Options(source, name, width, height), cancellationToken).ConfigureAwait(false));
             }
 
-            using var robot = new Robot(RealArmCalibration.CreateDriver(armName, port, baud), new RobotOptions(), armName, cameras: cameras);
+            using var robot = new Robot(RealArmCalibration.CreateDriver(armName, port, baud, link), new RobotOptions(), armName, cameras: cameras);
             if (calibrationPath is not null)
             {
                 // Before Connect: a file of another arm must not get as far as the hardware.
