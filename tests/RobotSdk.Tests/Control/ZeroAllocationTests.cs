@@ -44,11 +44,13 @@ public sealed class ZeroAllocationTests
         using var robot = SteppedRobot.Create(options =>
             options.Safety.Workspace = new WorkspaceBoxOptions { Min = [-0.4, -0.4, 0.2], Max = [0.4, 0.4, 0.5] });
 
-        // Twice: the first pass warms up (JIT, statics); the second must allocate nothing.
+        // The first pass warms up (JIT, statics). Then three passes: an allocation in the cycle shows in
+        // every one of them, while a one-off of the runtime (tiered recompilation under a loaded machine
+        // once cost 1248 bytes in CI) shows in one at most. At least one must allocate nothing.
         Exercise(robot);
-        long allocated = Exercise(robot);
+        long[] allocated = [Exercise(robot), Exercise(robot), Exercise(robot)];
 
-        Assert.Equal(0, allocated);
+        Assert.True(allocated.Min() == 0, $"bytes allocated per pass: {string.Join(", ", allocated)}");
     }
 
     /// <summary>
