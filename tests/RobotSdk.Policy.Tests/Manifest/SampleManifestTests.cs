@@ -13,6 +13,7 @@ public sealed class SampleManifestTests
     [InlineData("droid-so101.json", 2, 8, ActionSpaceKind.JointVelocity, 8, 8, 15.0)]
     [InlineData("droid-wx250s.json", 2, 8, ActionSpaceKind.JointVelocity, 8, 8, 15.0)]
     [InlineData("aloha-left-wx250s.json", 4, 14, ActionSpaceKind.JointAbsolute, 14, 25, 50.0)]
+    [InlineData("aloha-bimanual-wx250s.json", 4, 14, ActionSpaceKind.JointAbsolute, 14, 25, 50.0)]
     public void Sample_Loads(string file, int images, int stateValues, ActionSpaceKind kind, int dimensions, int horizon, double rate)
     {
         PolicyManifest manifest = PolicyManifestFile.Load(Path.Combine(RepositoryRoot(), "samples", "PolicyManifests", file));
