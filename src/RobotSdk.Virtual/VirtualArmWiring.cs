@@ -35,7 +35,10 @@ internal sealed record VirtualArmWiring(
 
     // The emulator shares the machine's cores with the physics and the renderer, so a busy moment can
     // delay a reply in a way a real bus would not: the servo-bus drivers get a patient reply timeout.
+    // The same holds for the controller arms' emulators: the PiPER's feedback frames, the Lite 6's replies.
     private const int PatientReplyTimeoutMs = 50;
+    private const int PatientFeedbackTimeoutMs = 250;
+    private const int PatientControllerReplyTimeoutMs = 150;
     private const int PatientFailureCount = 5;
 
     /// <summary>The wiring of the arm called <paramref name="arm"/> (a <c>SimulatedArms</c> name), or null when it has none.</summary>
@@ -43,9 +46,23 @@ internal sealed record VirtualArmWiring(
     {
         "so101" or "so100" => ForFeetech(FeetechArms.Find(arm)),
         "wx250s" or "vx300s" or "koch" => ForDynamixel(DynamixelArms.Find(arm) ?? throw new KeyNotFoundException($"No Dynamixel arm is called '{arm}'.")),
-        PiperArm.Model => new(Piper, StartPiper, port => new PiperDriver(port)),
-        Lite6Arm.Model => new(Lite6, StartLite6, port => CreateLite6Driver(port)),
-        MyCobot280.Model => new(MyCobot, StartMyCobot, port => new MyCobotDriver(port)),
+        PiperArm.Model => new(
+            Piper,
+            StartPiper,
+            port => new PiperDriver(port, new PiperDriverOptions { FeedbackTimeoutMs = PatientFeedbackTimeoutMs, MaxConsecutiveFailures = PatientFailureCount }),
+            PatientFeedbackTimeoutMs,
+            PatientFailureCount),
+        Lite6Arm.Model => new(
+            Lite6,
+            StartLite6,
+            port => CreateLite6Driver(port, new Lite6DriverOptions { ReplyTimeoutMs = PatientControllerReplyTimeoutMs, MaxConsecutiveFailures = PatientFailureCount }),
+            PatientControllerReplyTimeoutMs,
+            PatientFailureCount),
+        MyCobot280.Model => new(
+            MyCobot,
+            StartMyCobot,
+            port => new MyCobotDriver(port, new MyCobotDriverOptions { MaxConsecutiveFailures = PatientFailureCount }),
+            MaxConsecutiveFailures: PatientFailureCount),
         _ => null,
     };
 
@@ -97,10 +114,10 @@ internal sealed record VirtualArmWiring(
         return Started(emulator, emulator.Start, () => string.Create(CultureInfo.InvariantCulture, $"{Lite6Emulator.Host}:{emulator.Port}"));
     }
 
-    private static Lite6Driver CreateLite6Driver(string endpoint)
+    private static Lite6Driver CreateLite6Driver(string endpoint, Lite6DriverOptions options)
     {
         int colon = endpoint.LastIndexOf(':');
-        return new Lite6Driver(endpoint[..colon], int.Parse(endpoint.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+        return new Lite6Driver(endpoint[..colon], int.Parse(endpoint.AsSpan(colon + 1), CultureInfo.InvariantCulture), options);
     }
 
     private static (IDisposable, string) Started(IDisposable emulator, Action start, Func<string> port)
