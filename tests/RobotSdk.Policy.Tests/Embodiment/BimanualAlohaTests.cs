@@ -48,19 +48,9 @@ public sealed class BimanualAlohaTests
     [Fact]
     public async Task OneRunner_MovesTwoEmulatedWidowXs_ThroughTheirRealDrivers_ToTheModelsTargets()
     {
-        PolicyManifest manifest = TestManifests.Sample("aloha-bimanual-wx250s.json");
-        DynamixelArm arm = DynamixelArms.WidowX250s;
-        using var leftArm = new DynamixelArmEmulator(arm);
-        using var rightArm = new DynamixelArmEmulator(arm);
-        leftArm.Start();
-        rightArm.Start();
-        using var robot = new Robot(new BimanualDriver(Driver(leftArm), Driver(rightArm)), new RobotOptions { ControlRateHz = 100 });
-        robot.Connect();
-        robot.Activate();
-        EmbodimentAdapter adapter = EmbodimentAdapter.Create(manifest, robot);
-        var runner = new PolicyRunner(robot, adapter, new FakeObservationSource { Embodiment = adapter }, new ConstantBackend(Action), new PolicyRunnerOptions { Manifest = manifest });
+        using var pair = new EmulatedPair();
 
-        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(4));
+        PolicyRunReport report = await pair.Runner.RunAsync(TimeSpan.FromSeconds(4));
 
         Assert.Equal(PolicyRunStopReason.DurationElapsed, report.StopReason);
         Assert.True(report.ChunksReceived >= 2, $"{report.ChunksReceived} chunks");
@@ -68,47 +58,73 @@ public sealed class BimanualAlohaTests
         for (int joint = 0; joint < 6; joint++)
         {
             // Joint i of an emulator's backend is joint i of the arm: what the servos reached, not what was sent.
-            Assert.Equal(Action[joint], leftArm.Backend.GetPresentPosition(joint), 0.02);
-            Assert.Equal(Action[7 + joint], rightArm.Backend.GetPresentPosition(joint), 0.02);
+            Assert.Equal(Action[joint], pair.Left.Backend.GetPresentPosition(joint), 0.02);
+            Assert.Equal(Action[7 + joint], pair.Right.Backend.GetPresentPosition(joint), 0.02);
         }
 
-        Assert.Equal(0.8, robot.Grippers[0].OpenFraction, 0.05);
-        Assert.Equal(0.3, robot.Grippers[1].OpenFraction, 0.05);
-        Assert.Equal(RobotState.Active, robot.State);
+        Assert.Equal(0.8, pair.Robot.Grippers[0].OpenFraction, 0.05);
+        Assert.Equal(0.3, pair.Robot.Grippers[1].OpenFraction, 0.05);
+        Assert.Equal(RobotState.Active, pair.Robot.State);
     }
 
     [Fact]
     public async Task OneArmFailing_FaultsThePair_NamingThatArmsPort_AndBothGoLimp()
     {
-        PolicyManifest manifest = TestManifests.Sample("aloha-bimanual-wx250s.json");
-        DynamixelArm arm = DynamixelArms.WidowX250s;
-        using var leftArm = new DynamixelArmEmulator(arm);
-        using var rightArm = new DynamixelArmEmulator(arm);
-        leftArm.Start();
-        rightArm.Start();
-        var pair = new BimanualDriver(Driver(leftArm), Driver(rightArm));
-        using var robot = new Robot(pair, new RobotOptions { ControlRateHz = 100 });
-        robot.Connect();
-        robot.Activate();
-        EmbodimentAdapter adapter = EmbodimentAdapter.Create(manifest, robot);
-        var runner = new PolicyRunner(robot, adapter, new FakeObservationSource { Embodiment = adapter }, new ConstantBackend(Action), new PolicyRunnerOptions { Manifest = manifest });
+        using var pair = new EmulatedPair();
 
-        Task<PolicyRunReport> run = runner.RunAsync(TimeSpan.FromSeconds(20));
+        Task<PolicyRunReport> run = pair.Runner.RunAsync(TimeSpan.FromSeconds(20));
         await Task.Delay(500);
-        rightArm.Emulator.RemoveServo(arm.Motors[0].Id);
+        pair.Right.Emulator.RemoveServo(pair.Right.Arm.Motors[0].Id);
         PolicyRunReport report = await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(PolicyRunStopReason.RobotInactive, report.StopReason);
-        Assert.Equal(RobotState.Faulted, robot.State);
-        Assert.Contains(rightArm.PortPath, robot.Fault!.Message, StringComparison.Ordinal);
-        Assert.Equal(DriverState.Inactive, pair.Left.State); // torque off on the arm that did not fail too
+        Assert.Equal(RobotState.Faulted, pair.Robot.State);
+        Assert.Contains(pair.Right.PortPath, pair.Robot.Fault!.Message, StringComparison.Ordinal);
+        Assert.Equal(DriverState.Inactive, pair.Driver.Left.State); // torque off on the arm that did not fail too
     }
 
     private static MirrorDriver Mirror(RobotDescription description, double[] positions) =>
         new(description, new MirrorDriverOptions { LagMs = 0, InitialPositions = positions });
 
-    private static DynamixelArmDriver Driver(DynamixelArmEmulator emulator) =>
-        new(emulator.PortPath, emulator.Arm, new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { ReplyTimeoutMs = 50 }, MaxConsecutiveFailures = 5 });
+    /// <summary>
+    /// Two emulated WidowX 250s, each behind its real Dynamixel driver on its own pty, paired into one
+    /// active robot, and a runner of the sample manifest whose policy always answers <see cref="Action"/>.
+    /// </summary>
+    private sealed class EmulatedPair : IDisposable
+    {
+        public EmulatedPair()
+        {
+            PolicyManifest manifest = TestManifests.Sample("aloha-bimanual-wx250s.json");
+            Left.Start();
+            Right.Start();
+            Driver = new BimanualDriver(CreateDriver(Left), CreateDriver(Right));
+            Robot = new Robot(Driver, new RobotOptions { ControlRateHz = 100 });
+            Robot.Connect();
+            Robot.Activate();
+            EmbodimentAdapter adapter = EmbodimentAdapter.Create(manifest, Robot);
+            Runner = new PolicyRunner(Robot, adapter, new FakeObservationSource { Embodiment = adapter }, new ConstantBackend(Action), new PolicyRunnerOptions { Manifest = manifest });
+        }
+
+        public DynamixelArmEmulator Left { get; } = new(DynamixelArms.WidowX250s);
+
+        public DynamixelArmEmulator Right { get; } = new(DynamixelArms.WidowX250s);
+
+        public BimanualDriver Driver { get; }
+
+        public Robot Robot { get; }
+
+        public PolicyRunner Runner { get; }
+
+        public void Dispose()
+        {
+            Robot.Dispose();
+            Left.Dispose();
+            Right.Dispose();
+        }
+
+        private static DynamixelArmDriver CreateDriver(DynamixelArmEmulator emulator) =>
+            new(emulator.PortPath, emulator.Arm, new DynamixelArmDriverOptions { Bus = new DynamixelBusOptions { ReplyTimeoutMs = 50 }, MaxConsecutiveFailures = 5 });
+    }
 
     /// <summary>Every row of every chunk is the same action: the arms go there and stay.</summary>
     private sealed class ConstantBackend(float[] action) : IPolicyBackend
