@@ -299,15 +299,22 @@ public sealed class PolicyRunnerTests
         PolicyRunner runner = rig.CreateRunner(backend, options => options.Execution = execution);
 
         // A first run warms up what is created lazily once per robot (the robot's locks make their
-        // wait events the first time a thread has to wait); the second is the steady state, with
-        // holds (synchronous pauses) and chunk switches.
+        // wait events the first time a thread has to wait); the next is the steady state, with
+        // holds (synchronous pauses) and chunk switches. An allocation in the step shows in every
+        // run of 200 steps; a one-off of the runtime on a loaded machine (208 bytes once in CI) in
+        // one at most: up to three runs, and one must allocate nothing.
         await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= 100 && backend.Calls >= 5);
-        int recorded = rig.Embodiment.RecordedCount;
-        int calls = backend.Calls;
-        PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= recorded + 200 && backend.Calls >= calls + 10);
+        var measured = new List<(long Bytes, long Steps)>();
+        while (measured.Count < 3 && (measured.Count == 0 || measured[^1].Bytes != 0))
+        {
+            int recorded = rig.Embodiment.RecordedCount;
+            int calls = backend.Calls;
+            PolicyRunReport report = await runner.RunAsync(TimeSpan.FromSeconds(60), () => rig.Embodiment.RecordedCount >= recorded + 200 && backend.Calls >= calls + 10);
+            Assert.True(report.AllocationMeasuredSteps > 50, $"only {report.AllocationMeasuredSteps} steps were measured");
+            measured.Add((report.ControlThreadAllocatedBytes, report.AllocationMeasuredSteps));
+        }
 
-        Assert.True(report.AllocationMeasuredSteps > 50, $"only {report.AllocationMeasuredSteps} steps were measured");
-        Assert.True(report.ControlThreadAllocatedBytes == 0, $"the control thread allocated {report.ControlThreadAllocatedBytes} bytes in {report.AllocationMeasuredSteps} steps");
+        Assert.True(measured[^1].Bytes == 0, $"the control thread allocated in every run (bytes, steps): {string.Join(", ", measured)}");
     }
 
     [Fact]
