@@ -237,12 +237,17 @@ public sealed class FeetechBus
             return null;
         }
 
-        // Firmware major/minor at 0 and 1, the endianness byte at 2, the model number at 3-4.
-        Span<byte> header = stackalloc byte[5];
-        Read(id, Sts3215.FirmwareMajorVersion.Address, header, "Firmware_Major_Version..Model_Number");
+        // Firmware major/minor at 0 and 1, the endianness byte at 2, the model number at 3-4. The servo
+        // has just answered, so a lost reply here (a scan's single short attempt) gets a second chance.
+        byte[] header = new byte[5];
+        FirstContact.Request(() =>
+        {
+            Read(id, Sts3215.FirmwareMajorVersion.Address, header, "Firmware_Major_Version..Model_Number");
+            return header;
+        });
         return new FeetechPingResult(
             id,
-            Sts3215.ModelNumber.Decode(header[Sts3215.ModelNumber.Address..]),
+            Sts3215.ModelNumber.Decode(header.AsSpan(Sts3215.ModelNumber.Address)),
             new FeetechFirmwareVersion(header[0], header[1]));
     }
 
