@@ -108,7 +108,23 @@ internal static partial class MjcfAprilTags
         return (document.ToString(SaveOptions.DisableFormatting), files);
     }
 
-    private static XElement Geom(XElement site, string name, AprilTagBitmap bitmap, MjcfOrientation orientation)
+    /// <summary>The black-border edge of tag36h11 <paramref name="tagId"/> as <paramref name="xml"/> draws it, metres, or null when no site declares that tag.</summary>
+    /// <exception cref="SimulationException">The site's size is missing or not a positive length.</exception>
+    public static double? ReadBlackBorderEdge(string xml, int tagId)
+    {
+        string name = SitePrefix + tagId.ToString(CultureInfo.InvariantCulture);
+        XElement? site = XDocument.Parse(xml).Descendants("site").FirstOrDefault(element => (string?)element.Attribute("name") == name);
+        try
+        {
+            return site is null ? null : 2 * ReadHalfBlackBorder(site);
+        }
+        catch (FormatException exception)
+        {
+            throw new SimulationException($"The AprilTag site '{name}' has no usable size: {exception.Message}", exception.Message, null, exception);
+        }
+    }
+
+    private static double ReadHalfBlackBorder(XElement site)
     {
         string size = ((string?)site.Attribute("size"))?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
             ?? throw new FormatException("it has no size attribute (size[0] = half the black-border edge, metres).");
@@ -117,6 +133,13 @@ internal static partial class MjcfAprilTags
         {
             throw new FormatException($"its size {size} is not a positive length.");
         }
+
+        return halfBlackBorder;
+    }
+
+    private static XElement Geom(XElement site, string name, AprilTagBitmap bitmap, MjcfOrientation orientation)
+    {
+        double halfBlackBorder = ReadHalfBlackBorder(site);
 
         // The texture spans the whole image, white border included, so the face is wider than the black border.
         double halfSide = halfBlackBorder * bitmap.CellsAcross / bitmap.BlackBorderCells;

@@ -62,6 +62,13 @@ public static class SimulationModels
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The black-square edge of AprilTag tag36h11 <paramref name="tagId"/> in the built-in world called
+    /// <paramref name="name"/>, metres (what a user measures on a print), or null when that world draws no such tag.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No built-in world has that name.</exception>
+    public static double? ReadAprilTagEdge(string name, int tagId) => MjcfAprilTags.ReadBlackBorderEdge(ReadXml(name), tagId);
+
     /// <summary>Loads and compiles the built-in world called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No built-in world has that name.</exception>
     /// <exception cref="SimulationUnavailableException">MuJoCo or RobotSdk's shim is not installed.</exception>

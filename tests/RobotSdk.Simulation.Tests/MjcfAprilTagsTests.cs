@@ -45,6 +45,18 @@ public sealed class MjcfAprilTagsTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void ReadAprilTagEdge_IsTwiceTheSitesSize_AndNullForATagTheWorldLacks()
+    {
+        Assert.Equal(0.036, SimulationModels.ReadAprilTagEdge(SimulationModels.So101, 10));
+        Assert.Equal(0.06, SimulationModels.ReadAprilTagEdge(SimulationModels.So101, 0));
+        Assert.Null(SimulationModels.ReadAprilTagEdge(SimulationModels.So101, 99));
+        Assert.All(SimulatedArms.All, arm => Assert.InRange(SimulationModels.ReadAprilTagEdge(arm.World, 10) ?? 0, 0.02, 0.06));
+        SimulationException error = Assert.Throws<SimulationException>(() => MjcfAprilTags.ReadBlackBorderEdge(Plate.Replace("size=\"0.02\"", "size=\"-0.02\"", StringComparison.Ordinal), 24));
+        Assert.Contains("apriltag_tag36h11_24", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-0.02 is not a positive length", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TagGeoms_LeaveTheDynamicsUnchanged()
     {
         string xml = SimulationModels.ReadXml(SimulationModels.So101);

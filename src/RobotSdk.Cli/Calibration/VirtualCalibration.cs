@@ -37,16 +37,9 @@ internal static class VirtualCalibration
     /// <summary>How well it gives the tag's orientation, degrees (one sigma): the virtual arms' tags are up to 1 degree off.</summary>
     private const double TagMountRotationSigmaDegrees = 2;
 
-    /// <summary>Edge of the black square of the tag printed for each virtual arm, metres: what a user measures on their print.</summary>
-    public static double? DefaultTagSize(string arm) => arm.ToUpperInvariant() switch
-    {
-        "SO101" => 0.036,
-        "SO100" => 0.028,
-        "KOCH" => 0.030,
-        "WX250S" => 0.050, // larger than the others: the wx250s scene camera is about 1.1 m away
-        "VX300S" or "PIPER" or "LITE6" => 0.040,
-        _ => null,
-    };
+    /// <summary>Edge of the black square of the gripper tag the virtual <paramref name="arm"/>'s model draws, metres (what a user measures on their print), or null when it draws none.</summary>
+    /// <exception cref="KeyNotFoundException">No virtual arm has that name.</exception>
+    public static double? DefaultTagSize(string arm) => SimulationModels.ReadAprilTagEdge(SimulatedArms.Get(arm).World, TagId);
 
     /// <summary>
     /// Starts the virtual <paramref name="armName"/> with imprecision seeded by <paramref name="seed"/> and
