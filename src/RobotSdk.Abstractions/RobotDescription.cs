@@ -34,6 +34,9 @@ public sealed record RobotDescription(string Model, IReadOnlyList<JointDescripti
     /// </summary>
     public double? MaxControlRateHz { get; init; }
 
+    /// <summary><paramref name="preferredHz"/>, or <see cref="MaxControlRateHz"/> when the link cannot keep that rate.</summary>
+    public double SustainableControlRate(double preferredHz) => MaxControlRateHz is { } max && max < preferredHz ? max : preferredHz;
+
     /// <summary>Index of the joint called <paramref name="jointName"/>, or -1.</summary>
     public int IndexOf(string jointName)
     {

@@ -7,8 +7,9 @@ namespace RobotSdk.Calibration.Procedure;
 /// by a margin), kept only when they are safe and useful, and spread apart in joint space.
 /// </summary>
 /// <remarks>
-/// A configuration is kept when (1) every joint frame origin stands at least
-/// <see cref="CalibrationPoseGeneratorOptions.MinimumFrameHeightMeters"/> above the table and the tool
+/// A configuration is kept when (1) every joint frame origin a joint moves stands at least
+/// <see cref="CalibrationPoseGeneratorOptions.MinimumFrameHeightMeters"/> above the table (the first
+/// joint's origin is fixed to the base, which may sit on the table, as a DH base frame does) and the tool
 /// point at least <see cref="CalibrationPoseGeneratorOptions.MinimumToolHeightMeters"/> (a coarse
 /// collision guard: frame origins only, no link volumes or self-collision, so leave margins generous),
 /// (2) with a nominal camera, the tool point lies in front of it and projects inside the image, (3) with a
@@ -210,7 +211,7 @@ public static class CalibrationPoseGenerator
         }
     }
 
-    /// <summary>Whether every joint frame and the tool point clear the table; <paramref name="tool"/> is the tool pose.</summary>
+    /// <summary>Whether every moving joint frame and the tool point clear the table; <paramref name="tool"/> is the tool pose.</summary>
     internal static bool IsClearOfTable(KinematicChainDescription chain, IReadOnlyList<double> positions, CalibrationPoseGeneratorOptions options, out Pose tool)
     {
         Pose frame = chain.Base;
@@ -218,7 +219,7 @@ public static class CalibrationPoseGenerator
         {
             KinematicJoint joint = chain.Joints[j];
             frame *= joint.Origin;
-            if (frame.Position.Z - options.TableHeightMeters < options.MinimumFrameHeightMeters)
+            if (j > 0 && frame.Position.Z - options.TableHeightMeters < options.MinimumFrameHeightMeters)
             {
                 tool = default;
                 return false;

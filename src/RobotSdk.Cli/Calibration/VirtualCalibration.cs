@@ -4,6 +4,7 @@ using RobotSdk.Calibration.Fiducials;
 using RobotSdk.Calibration.Identification;
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Geometry;
+using RobotSdk.Hardware;
 using RobotSdk.Kinematics;
 using RobotSdk.Simulation;
 using RobotSdk.Virtual;
@@ -53,7 +54,8 @@ internal static class VirtualCalibration
         imprecision.MaxToolOffsetErrorMillimeters = toolOffsetErrorMillimeters;
         var options = new VirtualArmOptions { World = new VirtualWorldOptions { Imprecision = imprecision } };
         using VirtualArm arm = VirtualArm.Start(armName, options);
-        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100 }, "virtual-" + arm.Name);
+        IRobotDriver driver = arm.CreateDriver();
+        using var robot = new Robot(driver, new RobotOptions { ControlRateHz = driver.Description.SustainableControlRate(100) }, "virtual-" + arm.Name);
         (CalibrationProcedureResult procedure, CalibrationRunResult result) = await CalibrateAsync(arm, robot, seed, poseCount, heldOutCount, null, tagSize, log, cancellationToken).ConfigureAwait(false);
         return (procedure, result with { BacklashDegrees = backlashDegrees, ToolOffsetErrorMillimeters = toolOffsetErrorMillimeters });
     }

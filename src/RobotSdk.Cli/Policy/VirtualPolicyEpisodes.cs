@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using RobotSdk.Geometry;
+using RobotSdk.Hardware;
 using RobotSdk.Kinematics;
 using RobotSdk.Policy.Embodiment;
 using RobotSdk.Policy.Manifest;
@@ -45,7 +46,8 @@ internal static class VirtualPolicyEpisodes
         var task = new TouchCubeTask(arm.Model, arm.World.Model);
         SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
         camera.Start();
-        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100, Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
+        IRobotDriver driver = arm.CreateDriver();
+        using var robot = new Robot(driver, new RobotOptions { ControlRateHz = driver.Description.SustainableControlRate(100), Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
         robot.Connect();
         robot.Activate();
         var results = new List<PolicyEpisodeResult>(episodes);

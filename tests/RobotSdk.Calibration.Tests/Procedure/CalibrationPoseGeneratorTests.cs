@@ -1,5 +1,6 @@
 using RobotSdk.Calibration.Procedure;
 using RobotSdk.Drivers.Dynamixel;
+using RobotSdk.Drivers.Elephant;
 using RobotSdk.Drivers.Feetech;
 using RobotSdk.Geometry;
 using RobotSdk.Kinematics;
@@ -45,6 +46,28 @@ public sealed class CalibrationPoseGeneratorTests
 
             Assert.True((frame * chain.Tool).Position.Z >= 0.05);
             Assert.True(new SerialChain(chain, Description(arm)).ToolPosition([.. pose]).Z >= 0.05, "the generator's kinematics agree with SerialChain");
+        }
+    }
+
+    [Fact]
+    public void Generate_AcceptsAnArmWhoseFirstJointSitsOnTheTable_AndKeepsItsMovingFramesClear()
+    {
+        // The myCobot 280's DH base frame, and so its first joint's origin, is on the table: that frame cannot move.
+        KinematicChainDescription chain = MyCobot280.Kinematics;
+        Assert.Equal(0, (chain.Base * chain.Joints[0].Origin).Position.Z, 12);
+        RobotDescription description = MyCobot280.Description;
+        JointLimits[] limits = [.. chain.Joints.Select(joint => description.Joints[description.IndexOf(joint.JointName)].Limits)];
+
+        CalibrationPosePlan plan = CalibrationPoseGenerator.Generate(chain, limits, new CalibrationPoseGeneratorOptions { Seed = 3, CalibrationCount = 20, HeldOutCount = 5 });
+
+        foreach (IReadOnlyList<double> pose in plan.Calibration.Concat(plan.HeldOut))
+        {
+            Pose frame = chain.Base * chain.Joints[0].Origin;
+            for (int j = 1; j < chain.Joints.Count; j++)
+            {
+                frame *= new Pose(Vector3D.Zero, Rotation.FromAxisAngle(chain.Joints[j - 1].Axis.Normalized(), pose[j - 1])) * chain.Joints[j].Origin;
+                Assert.True(frame.Position.Z >= 0.02, $"joint {j} frame at z = {frame.Position.Z}");
+            }
         }
     }
 
