@@ -115,11 +115,13 @@ internal sealed class JointGroup : IJointGroup
         TimeSpan wallLimit = limit * WallClockLimitFactor;
         long start = TimeProvider.System.GetTimestamp();
         TimeSpan wait = limit;
+        using var delays = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
-            Task delay = Task.Delay(wait, cancellationToken);
+            Task delay = Task.Delay(wait, delays.Token);
             if (await Task.WhenAny(move.Completion.Task, delay).ConfigureAwait(false) == move.Completion.Task)
             {
+                delays.Cancel(); // frees the pending delay's timer now, not when it would have fired
                 return true;
             }
 
