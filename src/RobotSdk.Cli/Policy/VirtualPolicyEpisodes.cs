@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using RobotSdk.Geometry;
-using RobotSdk.Hardware;
 using RobotSdk.Kinematics;
 using RobotSdk.Policy.Embodiment;
 using RobotSdk.Policy.Manifest;
@@ -46,8 +45,7 @@ internal static class VirtualPolicyEpisodes
         var task = new TouchCubeTask(arm.Model, arm.World.Model);
         SimulatedCamera camera = arm.OpenCamera(TouchCubeTask.CameraName, TouchCubeTask.CameraWidth, TouchCubeTask.CameraHeight, framesPerSecond: 30);
         camera.Start();
-        IRobotDriver driver = arm.CreateDriver();
-        using var robot = new Robot(driver, new RobotOptions { ControlRateHz = driver.Description.SustainableControlRate(100), Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
+        using var robot = new Robot(arm.CreateDriver(), new RobotOptions { ControlRateHz = 100, Kinematics = kinematics }, "virtual-" + arm.Name, cameras: [camera]);
         robot.Connect();
         robot.Activate();
         var results = new List<PolicyEpisodeResult>(episodes);
