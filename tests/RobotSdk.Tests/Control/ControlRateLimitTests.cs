@@ -25,6 +25,15 @@ public sealed class ControlRateLimitTests
         Assert.Empty(new RobotOptions { ControlRateHz = rateHz }.Validate(SlowLinkArm));
 
     [Fact]
+    public void SustainableControlRate_IsThePreferredRate_CappedAtTheLinksLimit()
+    {
+        Assert.Equal(15, SlowLinkArm.SustainableControlRate(100));
+        Assert.Equal(10, SlowLinkArm.SustainableControlRate(10));
+        Assert.Equal(100, (SlowLinkArm with { MaxControlRateHz = null }).SustainableControlRate(100));
+        Assert.Empty(new RobotOptions { ControlRateHz = SlowLinkArm.SustainableControlRate(100) }.Validate(SlowLinkArm));
+    }
+
+    [Fact]
     public void WithoutALimit_AnyRateUpToOneKilohertzIsAccepted() =>
         Assert.Empty(new RobotOptions { ControlRateHz = 1000 }.Validate(SlowLinkArm with { MaxControlRateHz = null }));
 }
