@@ -39,7 +39,7 @@ public sealed class GripperTagRenderTests(ITestOutputHelper output) : IDisposabl
         string mjcf = SimulationModels.ReadXml(arm.World);
         XElement site = XDocument.Parse(mjcf).Descendants("site").Single(element => (string?)element.Attribute("name") == "apriltag_tag36h11_10");
         Assert.Equal(gripperBody, (string?)site.Parent!.Attribute("name"));
-        double halfEdge = double.Parse(((string)site.Attribute("size")!).Split(' ')[0], CultureInfo.InvariantCulture);
+        double halfEdge = SimulationModels.ReadAprilTagEdge(arm.World, 10)!.Value / 2;
         using VirtualWorld world = VirtualWorld.Create(arm, new VirtualWorldOptions { InitialPositions = pose });
         world.Access(simulation => simulation.Forward());
         await using var camera = new SimulatedCamera(world, SimulatedCameraOptions.FromMjcf(mjcf, "scene"));

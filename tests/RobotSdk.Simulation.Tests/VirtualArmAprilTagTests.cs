@@ -18,7 +18,7 @@ public sealed class VirtualArmAprilTagTests(ITestOutputHelper output) : IDisposa
     public async Task SceneCamera_FindsTheTableTags_WhereTheCameraModelProjectsThem(string armName)
     {
         SimulatedArmModel arm = SimulatedArms.Get(armName);
-        double gripperHalfBorder = SiteHalfSize(SimulationModels.ReadXml(arm.World), "apriltag_tag36h11_10");
+        double gripperHalfBorder = SimulationModels.ReadAprilTagEdge(arm.World, 10)!.Value / 2;
         using VirtualWorld world = VirtualWorld.Create(arm);
         await using var camera = new SimulatedCamera(world, SimulatedCameraOptions.FromMjcf(SimulationModels.ReadXml(arm.World), "scene"));
         string path = Path.Combine(_directory, $"{armName}.png");
@@ -40,9 +40,4 @@ public sealed class VirtualArmAprilTagTests(ITestOutputHelper output) : IDisposa
         output.WriteLine($"{armName}: tags {string.Join(", ", detected.Select(tag => tag.Id).Order())}, corner RMS {rms:0.000} px, worst {errors.Max():0.000} px");
         Assert.True(errors.Max() < 1, $"worst corner {errors.Max():0.000} px from its projection");
     }
-
-    private static double SiteHalfSize(string mjcf, string site) =>
-        double.Parse(
-            System.Xml.Linq.XDocument.Parse(mjcf).Descendants("site").Single(element => (string?)element.Attribute("name") == site).Attribute("size")!.Value.Split(' ')[0],
-            System.Globalization.CultureInfo.InvariantCulture);
 }
